@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `make demo`: starts a throw-away cluster, loads a sample database (Chinook), runs the main
+# job and prints what it produced. Needs no key and no network. The cluster is removed at
+# the end; what the demo produced is left in demo-output/.
+set -euo pipefail
+top=$(cd "$(dirname "$0")/.." && pwd)
+bindir=$(pg_config --bindir)
+out="$top/demo-output"
+mkdir -p "$out"
+
+base=$(mktemp -d /tmp/cartridge-demo.XXXXXX)
+run=()
+if [ "$(id -u)" -eq 0 ]; then
+  chown postgres: "$base"
+  run=(runuser -u postgres --)
+fi
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cleanup() {
+  "${run[@]}" "$bindir/pg_ctl" -D "$base/data" -m fast -w stop >/dev/null 2>&1 || true
+  rm -rf "$base"
+}
+trap cleanup EXIT
+
+echo "== starting a throw-away cluster in $base (port $port)"
+"${run[@]}" "$bindir/initdb" -D "$base/data" -U postgres -A trust --no-sync -E UTF8 \
+  --locale=C.UTF-8 >/dev/null
+cat >> "$base/data/postgresql.conf" <<CONF
+port = $port
+unix_socket_directories = '$base'
+listen_addresses = ''
+shared_preload_libraries = 'cartridge'
+CONF
+"${run[@]}" "$bindir/pg_ctl" -D "$base/data" -l "$base/server.log" -w start >/dev/null
+
+export PGHOST="$base" PGPORT="$port" PGUSER=postgres
+psql=("$bindir/psql" -X -q -v ON_ERROR_STOP=1)
+echo "== loading the Chinook sample database"
+"$bindir/createdb" chinook
+"${psql[@]}" -d chinook -f "$top/test/data/chinook.sql" >/dev/null
+"${psql[@]}" -d chinook -c "CREATE EXTENSION cartridge"
+
+echo "== cartridge_version()"
+"${psql[@]}" -d chinook -c "SELECT jsonb_pretty(cartridge_version())"
+# Later steps of the main job are added here as they land (scan, generate, archive).
+if "${psql[@]}" -d chinook -Atc "SELECT 1 FROM pg_proc WHERE proname = 'cartridge_scan'" | grep -q 1; then
+  echo "== cartridge_scan()"
+  "${psql[@]}" -d chinook -c "SELECT cartridge_scan() AS scan_id" \
+    -c "SELECT kind, count(*) AS relations FROM cartridge.relations GROUP BY kind ORDER BY kind" \
+    -c "SELECT from_table, from_columns, to_table, to_columns, source FROM cartridge.relationships ORDER BY 1, 2"
+fi
+echo "== done (the cluster is removed on exit)"

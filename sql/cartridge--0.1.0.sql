@@ -1,0 +1,257 @@
+-- Cartridge 0.1.0: tables of schema cartridge and the cartridge_* functions.
+\echo Use "CREATE EXTENSION cartridge" to load this file. \quit
+
+-- All state lives in the fixed schema cartridge, which the extension owns. Functions are
+-- created in the schema the extension is installed into (@extschema@, default public).
+CREATE SCHEMA cartridge;
+GRANT USAGE ON SCHEMA cartridge TO PUBLIC;
+
+------------------------------------------------------------------------------------------
+-- Scans: what cartridge_scan learned about a database. One row per scan; every per-scan
+-- table carries scan_id, schema_name and table_name. Names are stored as in the catalog.
+------------------------------------------------------------------------------------------
+CREATE TABLE cartridge.scans (
+    id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    database_name   text NOT NULL,
+    source          text NOT NULL DEFAULT 'local' CHECK (source IN ('local', 'remote')),
+    server_version  text,
+    schemas         text[] NOT NULL DEFAULT '{}',
+    options         jsonb NOT NULL DEFAULT '{}',
+    started_at      timestamptz NOT NULL DEFAULT clock_timestamp(),
+    finished_at     timestamptz,
+    duration_ms     double precision,
+    stats           jsonb NOT NULL DEFAULT '{}',
+    scanned_by      name NOT NULL DEFAULT current_user
+);
+
+CREATE TABLE cartridge.relations (
+    scan_id                    bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    schema_name                text NOT NULL,
+    table_name                 text NOT NULL,
+    kind                       text NOT NULL CHECK (kind IN ('table', 'partitioned_table', 'view',
+                                   'materialized_view', 'foreign_table')),
+    owner                      text,
+    comment                    text,
+    row_estimate               bigint,          -- NULL when the table was never analyzed
+    analyzed                   boolean,
+    size_bytes                 bigint,
+    can_select                 boolean NOT NULL DEFAULT false,
+    view_definition            text,
+    foreign_server             text,
+    partition_key              text,
+    partition_count            integer,
+    partition_bounds           text[],
+    classification             text CHECK (classification IN ('fact', 'dimension', 'bridge',
+                                   'reference', 'other')),
+    classification_confidence  real,
+    classification_evidence    jsonb,
+    PRIMARY KEY (scan_id, schema_name, table_name)
+);
+
+CREATE TABLE cartridge.columns (
+    scan_id         bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    schema_name     text NOT NULL,
+    table_name      text NOT NULL,
+    column_name     text NOT NULL,
+    ordinal         integer NOT NULL,
+    data_type       text NOT NULL,              -- as format_type prints it
+    base_type       text,                       -- of a domain; else NULL
+    element_type    text,                       -- of an array; else NULL
+    enum_values     text[],                     -- labels of an enum type, in sort order
+    is_nullable     boolean NOT NULL,
+    column_default  text,
+    identity        text CHECK (identity IN ('always', 'by_default')),
+    generated       text,                       -- expression of a stored generated column
+    collation_name  text,
+    comment         text,
+    profile         jsonb,
+    PRIMARY KEY (scan_id, schema_name, table_name, column_name)
+);
+
+CREATE TABLE cartridge.constraints (
+    scan_id          bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    schema_name      text NOT NULL,
+    table_name       text NOT NULL,
+    constraint_name  text NOT NULL,
+    constraint_type  text NOT NULL CHECK (constraint_type IN ('primary_key', 'unique',
+                         'foreign_key', 'check', 'exclusion')),
+    columns          text[] NOT NULL DEFAULT '{}',
+    definition       text,
+    ref_schema       text,
+    ref_table        text,
+    ref_columns      text[],
+    on_update        text,
+    on_delete        text,
+    match_type       text,
+    is_deferrable    boolean,
+    accepted_values  text[],                    -- from col IN (...) / col = ANY (ARRAY[...])
+    PRIMARY KEY (scan_id, schema_name, table_name, constraint_name)
+);
+
+CREATE TABLE cartridge.indexes (
+    scan_id      bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    schema_name  text NOT NULL,
+    table_name   text NOT NULL,
+    index_name   text NOT NULL,
+    method       text NOT NULL,
+    is_unique    boolean NOT NULL,
+    is_primary   boolean NOT NULL,
+    columns      text[] NOT NULL DEFAULT '{}',  -- NULL elements stand for expressions
+    expressions  text,
+    predicate    text,
+    definition   text NOT NULL,
+    PRIMARY KEY (scan_id, schema_name, index_name)
+);
+
+CREATE TABLE cartridge.relationships (
+    id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    scan_id          bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    from_schema      text NOT NULL,
+    from_table       text NOT NULL,
+    from_columns     text[] NOT NULL,
+    to_schema        text NOT NULL,
+    to_table         text NOT NULL,
+    to_columns       text[] NOT NULL,
+    source           text NOT NULL CHECK (source IN ('declared', 'inferred')),
+    constraint_name  text,                      -- of a declared foreign key
+    confidence       real NOT NULL CHECK (confidence BETWEEN 0 AND 1),
+    cardinality      text CHECK (cardinality IN ('many_to_one', 'one_to_one')),
+    evidence         jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX ON cartridge.relationships (scan_id);
+
+------------------------------------------------------------------------------------------
+-- Projects: generated dbt projects and the jobs that build them.
+------------------------------------------------------------------------------------------
+CREATE TABLE cartridge.projects (
+    id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    scan_id       bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    name          text NOT NULL,
+    provider      text NOT NULL,
+    model         text,
+    options       jsonb NOT NULL DEFAULT '{}',
+    async         boolean NOT NULL DEFAULT false,
+    status        text NOT NULL DEFAULT 'queued' CHECK (status IN ('queued', 'running',
+                      'succeeded', 'failed', 'cancelled')),
+    progress      smallint NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+    stage         text,
+    message       text,
+    error         text,
+    warnings      jsonb NOT NULL DEFAULT '[]',
+    usage         jsonb NOT NULL DEFAULT '{}',
+    timings       jsonb NOT NULL DEFAULT '{}',
+    attempts      integer NOT NULL DEFAULT 0,
+    submitted_by  name NOT NULL DEFAULT current_user,
+    created_at    timestamptz NOT NULL DEFAULT clock_timestamp(),
+    started_at    timestamptz,
+    finished_at   timestamptz
+);
+CREATE INDEX ON cartridge.projects (status) WHERE status IN ('queued', 'running');
+
+CREATE TABLE cartridge.models (
+    project_id     bigint NOT NULL REFERENCES cartridge.projects (id) ON DELETE CASCADE,
+    name           text NOT NULL,
+    layer          text NOT NULL CHECK (layer IN ('staging', 'intermediate', 'marts')),
+    path           text NOT NULL,
+    materialized   text NOT NULL,
+    schema_name    text,                        -- source relation, for staging models
+    table_name     text,
+    description    text,
+    sql            text NOT NULL,
+    origin         text NOT NULL DEFAULT 'builtin',  -- provider that wrote it, or builtin fallback
+    PRIMARY KEY (project_id, name)
+);
+
+CREATE TABLE cartridge.tests (
+    id           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    project_id   bigint NOT NULL REFERENCES cartridge.projects (id) ON DELETE CASCADE,
+    model_name   text NOT NULL,
+    column_name  text,
+    test_name    text NOT NULL,                 -- unique, not_null, relationships, accepted_values
+    arguments    jsonb NOT NULL DEFAULT '{}',
+    severity     text NOT NULL DEFAULT 'error' CHECK (severity IN ('error', 'warn'))
+);
+CREATE INDEX ON cartridge.tests (project_id);
+
+CREATE TABLE cartridge.files (
+    project_id  bigint NOT NULL REFERENCES cartridge.projects (id) ON DELETE CASCADE,
+    path        text NOT NULL,
+    kind        text NOT NULL,
+    content     text NOT NULL,
+    PRIMARY KEY (project_id, path)
+);
+
+CREATE TABLE cartridge.ai_requests (
+    id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    project_id         bigint REFERENCES cartridge.projects (id) ON DELETE CASCADE,
+    provider           text NOT NULL,
+    model              text,
+    purpose            text,
+    http_status        integer,
+    status             text NOT NULL,
+    attempts           integer NOT NULL DEFAULT 1,
+    latency_ms         double precision,
+    prompt_tokens      integer,
+    completion_tokens  integer,
+    error              text,
+    prompt             text,                    -- only when cartridge.log_prompts is on
+    requested_by       name NOT NULL DEFAULT current_user,
+    created_at         timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+CREATE INDEX ON cartridge.ai_requests (project_id);
+
+------------------------------------------------------------------------------------------
+-- Who sees what: a role sees the scans and projects it (or a role it belongs to) made.
+-- Row-level security filters reads; writes go through the cartridge_* functions.
+------------------------------------------------------------------------------------------
+CREATE FUNCTION cartridge.visible_scan(scan_id bigint) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ SELECT EXISTS (SELECT 1 FROM cartridge.scans s WHERE s.id = scan_id) $$;
+
+CREATE FUNCTION cartridge.visible_project(project_id bigint) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$ SELECT EXISTS (SELECT 1 FROM cartridge.projects p WHERE p.id = project_id) $$;
+
+ALTER TABLE cartridge.scans ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_scans ON cartridge.scans
+    USING (pg_has_role(current_user, scanned_by, 'MEMBER'))
+    WITH CHECK (scanned_by = current_user);
+
+ALTER TABLE cartridge.projects ENABLE ROW LEVEL SECURITY;
+CREATE POLICY own_projects ON cartridge.projects
+    USING (pg_has_role(current_user, submitted_by, 'MEMBER'))
+    WITH CHECK (submitted_by = current_user);
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['relations', 'columns', 'constraints', 'indexes', 'relationships'] LOOP
+        EXECUTE format('ALTER TABLE cartridge.%I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('CREATE POLICY visible_rows ON cartridge.%I FOR SELECT USING (cartridge.visible_scan(scan_id))', t);
+        EXECUTE format('CREATE POLICY insert_rows ON cartridge.%I FOR INSERT WITH CHECK (true)', t);
+        EXECUTE format('CREATE POLICY update_rows ON cartridge.%I FOR UPDATE USING (cartridge.visible_scan(scan_id))', t);
+    END LOOP;
+    FOREACH t IN ARRAY ARRAY['models', 'tests', 'files', 'ai_requests'] LOOP
+        EXECUTE format('ALTER TABLE cartridge.%I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('CREATE POLICY visible_rows ON cartridge.%I FOR SELECT USING (cartridge.visible_project(project_id))', t);
+        EXECUTE format('CREATE POLICY insert_rows ON cartridge.%I FOR INSERT WITH CHECK (true)', t);
+        EXECUTE format('CREATE POLICY update_rows ON cartridge.%I FOR UPDATE USING (cartridge.visible_project(project_id))', t);
+    END LOOP;
+END
+$$;
+
+GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA cartridge TO PUBLIC;
+
+------------------------------------------------------------------------------------------
+-- Functions
+------------------------------------------------------------------------------------------
+CREATE FUNCTION @extschema@.cartridge_version() RETURNS jsonb
+    LANGUAGE c STRICT VOLATILE
+    AS 'MODULE_PATHNAME', 'cartridge_version';
+COMMENT ON FUNCTION @extschema@.cartridge_version() IS
+    'Version of the extension, of the server and of the libraries it is linked with';
+
+-- [scan] cartridge_scan, cartridge_scan_json
+
+-- [generate] cartridge_generate, cartridge_archive, cartridge_files, cartridge_info

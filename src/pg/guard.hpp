@@ -1,0 +1,93 @@
+// The two guards at the C++/PostgreSQL boundary (see STYLE.md).
+//
+// Entry guard: every SQL-callable function is declared with CARTRIDGE_FUNCTION. Its body is
+// ordinary C++; the exported C symbol runs it inside try/catch, lets every C++ object die,
+// and only then reports the error with ereport (or re-throws the original PostgreSQL error).
+//
+// Call guard: C++ never calls a PostgreSQL function that can raise an ERROR directly. It
+// calls it through pg_call(), which installs its own sigsetjmp frame, turns the ERROR into
+// a PgError (carrying the ErrorData, so SQLSTATE, detail and hint survive), and restores the
+// memory context. The C++ frames between the guard and the entry point unwind normally.
+//
+// Convention: functions in namespace cartridge::pg that end in _pg call PostgreSQL and are
+// guarded; the lambdas passed to pg_call hold no C++ object with a destructor.
+#pragma once
+
+#include "pg/postgres.hpp"
+
+#include <exception>
+#include <type_traits>
+#include <utility>
+
+namespace cartridge::pg {
+
+// A PostgreSQL ERROR caught by pg_call. The ErrorData lives in the memory context that was
+// current when pg_call was entered, so it outlives the C++ frames that carry it.
+class PgError : public std::exception {
+public:
+    explicit PgError(ErrorData* data) : data_(data) {}
+    const char* what() const noexcept override {
+        return data_ && data_->message ? data_->message : "PostgreSQL error";
+    }
+    ErrorData* error_data() const noexcept { return data_; }
+
+private:
+    ErrorData* data_;
+};
+
+// Runs a SQL-callable body; never returns normally on error.
+Datum run_entry_guarded(Datum (*body)(FunctionCallInfo), FunctionCallInfo fcinfo);
+
+// Runs run(frame) inside its own PG_TRY frame. Returns nullptr, or the ERROR it caught,
+// copied into the memory context that was current on entry. Not a template so that the
+// sigsetjmp frame holds nothing but plain pointers.
+ErrorData* pg_try(void (*run)(void*), void* frame);
+
+template <typename Call>
+auto pg_call(Call&& call) -> decltype(call()) {
+    using Result = decltype(call());
+    struct Frame {
+        Call* call = nullptr;
+        std::conditional_t<std::is_void_v<Result>, char, Result> result{};
+        std::exception_ptr cpp_error;
+    } frame;
+    frame.call = &call;
+    ErrorData* error = pg_try(
+        [](void* raw) {
+            Frame* f = static_cast<Frame*>(raw);
+            // A C++ exception must not leave the PG_TRY block: PG_END_TRY restores the stack.
+            try {
+                if constexpr (std::is_void_v<Result>)
+                    (*f->call)();
+                else
+                    f->result = (*f->call)();
+            } catch (...) {
+                f->cpp_error = std::current_exception();
+            }
+        },
+        &frame);
+    if (error)
+        throw PgError(error);
+    if (frame.cpp_error)
+        std::rethrow_exception(frame.cpp_error);
+    if constexpr (!std::is_void_v<Result>)
+        return frame.result;
+}
+
+// CHECK_FOR_INTERRUPTS for C++ code: a cancel or statement_timeout becomes a PgError.
+inline void check_for_interrupts_pg() {
+    pg_call([] { CHECK_FOR_INTERRUPTS(); });
+}
+
+}  // namespace cartridge::pg
+
+// Declares a SQL-callable function `name` whose body is guarded C++.
+#define CARTRIDGE_FUNCTION(name)                                                        \
+    static Datum name##_body(FunctionCallInfo fcinfo);                                  \
+    extern "C" {                                                                        \
+    PG_FUNCTION_INFO_V1(name);                                                          \
+    Datum name(PG_FUNCTION_ARGS) {                                                      \
+        return cartridge::pg::run_entry_guarded(name##_body, fcinfo);                   \
+    }                                                                                   \
+    }                                                                                   \
+    static Datum name##_body([[maybe_unused]] FunctionCallInfo fcinfo)

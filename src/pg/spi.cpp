@@ -1,0 +1,63 @@
+#include "pg/spi.hpp"
+
+extern "C" {
+#include "utils/lsyscache.h"
+}
+
+namespace cartridge::pg {
+
+SpiScope::SpiScope() {
+    pg_call([] {
+        if (SPI_connect() != SPI_OK_CONNECT)
+            elog(ERROR, "cartridge: SPI_connect failed");
+    });
+}
+
+SpiScope::~SpiScope() {
+    SPI_finish();
+}
+
+MemoryContextScope::MemoryContextScope(const char* name)
+    : context_(pg_call([name] {
+          // The name must be a string literal (it is kept, not copied), as with the macro.
+          return AllocSetContextCreateInternal(CurrentMemoryContext, name, ALLOCSET_DEFAULT_SIZES);
+      })),
+      previous_(MemoryContextSwitchTo(context_)) {}
+
+MemoryContextScope::~MemoryContextScope() {
+    MemoryContextSwitchTo(previous_);
+    MemoryContextDelete(context_);
+}
+
+void MemoryContextScope::reset() {
+    MemoryContextReset(context_);
+}
+
+uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<QueryArg>& args) {
+    const char* query = sql.c_str();
+    const int nargs = static_cast<int>(args.size());
+    const QueryArg* arg_list = args.data();
+    return pg_call([query, read_only, nargs, arg_list] {
+        Oid* types = static_cast<Oid*>(palloc(sizeof(Oid) * (nargs + 1)));
+        Datum* values = static_cast<Datum*>(palloc(sizeof(Datum) * (nargs + 1)));
+        char* nulls = static_cast<char*>(palloc(nargs + 1));
+        for (int i = 0; i < nargs; i++) {
+            Oid input_function;
+            Oid io_param;
+            types[i] = arg_list[i].type;
+            nulls[i] = arg_list[i].text ? ' ' : 'n';
+            values[i] = 0;
+            if (arg_list[i].text) {
+                getTypeInputInfo(types[i], &input_function, &io_param);
+                values[i] = OidInputFunctionCall(input_function, const_cast<char*>(arg_list[i].text),
+                                                 io_param, -1);
+            }
+        }
+        int rc = SPI_execute_with_args(query, nargs, types, values, nulls, read_only, 0);
+        if (rc < 0)
+            elog(ERROR, "cartridge: SPI_execute failed: %s", SPI_result_code_string(rc));
+        return SPI_processed;
+    });
+}
+
+}  // namespace cartridge::pg

@@ -1,0 +1,49 @@
+// RAII for SPI and memory contexts, and guarded query helpers.
+#pragma once
+
+#include "pg/guard.hpp"
+
+#include <string>
+#include <vector>
+
+extern "C" {
+#include "executor/spi.h"
+}
+
+namespace cartridge::pg {
+
+// SPI_connect on construction, SPI_finish on destruction (also when a PgError unwinds).
+class SpiScope {
+public:
+    SpiScope();
+    ~SpiScope();
+    SpiScope(const SpiScope&) = delete;
+    SpiScope& operator=(const SpiScope&) = delete;
+};
+
+// A child memory context that is current for the scope's lifetime and deleted after it,
+// so per-row allocations of a long loop do not live until the end of the query.
+class MemoryContextScope {
+public:
+    explicit MemoryContextScope(const char* name);
+    ~MemoryContextScope();
+    MemoryContextScope(const MemoryContextScope&) = delete;
+    MemoryContextScope& operator=(const MemoryContextScope&) = delete;
+    MemoryContext context() const noexcept { return context_; }
+    void reset();
+
+private:
+    MemoryContext context_;
+    MemoryContext previous_;
+};
+
+// A parameter of a guarded query: a type oid and its value as text (NULL when null).
+struct QueryArg {
+    Oid type;
+    const char* text;  // nullptr is SQL NULL
+};
+
+// Runs one statement through SPI; returns SPI_processed. Errors become PgError.
+uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<QueryArg>& args = {});
+
+}  // namespace cartridge::pg
