@@ -60,4 +60,27 @@ uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<
     });
 }
 
+std::vector<TextRow> spi_query_pg(const std::string& sql, const std::vector<QueryArg>& args) {
+    const uint64 count = spi_execute_pg(sql, true, args);
+    std::vector<TextRow> rows;
+    rows.reserve(count);
+    SPITupleTable* table = SPI_tuptable;
+    const int width = table ? table->tupdesc->natts : 0;
+    for (uint64 r = 0; r < count; r++) {
+        TextRow row;
+        row.reserve(width);
+        for (int c = 1; c <= width; c++) {
+            char* value = pg_call([table, r, c] { return SPI_getvalue(table->vals[r], table->tupdesc, c); });
+            if (value) {
+                row.emplace_back(value);
+                pfree(value);
+            } else {
+                row.emplace_back(std::nullopt);
+            }
+        }
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 }  // namespace cartridge::pg

@@ -3,6 +3,7 @@
 
 #include "pg/guard.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,5 +46,9 @@ struct QueryArg {
 
 // Runs one statement through SPI; returns SPI_processed. Errors become PgError.
 uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<QueryArg>& args = {});
+
+// Rows of a query, every value as its text output (nullopt for NULL).
+using TextRow = std::vector<std::optional<std::string>>;
+std::vector<TextRow> spi_query_pg(const std::string& sql, const std::vector<QueryArg>& args = {});
 
 }  // namespace cartridge::pg

@@ -1,0 +1,12 @@
+// Loads a stored scan from the cartridge tables into the core's schema model.
+#pragma once
+
+#include "core/schema.hpp"
+
+namespace cartridge::pg {
+
+// The scan as the calling role sees it (row-level security applies). Throws
+// cartridge::Error(undefined_object) when the scan does not exist or is not visible.
+Schema load_scan_pg(int64_t scan_id);
+
+}  // namespace cartridge::pg
