@@ -1,0 +1,327 @@
+#include "core/inference.hpp"
+
+#include "schema_builder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <set>
+#include <tuple>
+
+using namespace cartridge;
+using cartridge::testing::SchemaBuilder;
+
+namespace {
+
+using Edge = std::tuple<std::string, std::vector<std::string>, std::string, std::vector<std::string>>;
+
+std::set<Edge> edges_of(const std::vector<Relationship>& edges) {
+    std::set<Edge> out;
+    for (const Relationship& e : edges)
+        out.insert({e.from_table, e.from_columns, e.to_table, e.to_columns});
+    return out;
+}
+
+std::vector<Containment> all_contained(const std::vector<Candidate>& candidates) {
+    return std::vector<Containment>(candidates.size(), Containment{true, "", 50, 50});
+}
+
+std::vector<Relationship> infer(const Schema& schema, bool with_data = true) {
+    auto candidates = relationship_candidates(schema);
+    return decide_relationships(schema, candidates, with_data ? all_contained(candidates) : std::vector<Containment>{});
+}
+
+Schema tpch() {
+    return SchemaBuilder()
+        .table("tpch", "region", {{"r_regionkey"}, {"r_name", "character(25)"}, {"r_comment", "character varying(152)"}},
+               {"r_regionkey"})
+        .table("tpch", "nation",
+               {{"n_nationkey"}, {"n_name", "character(25)"}, {"n_regionkey"}, {"n_comment", "character varying(152)"}},
+               {"n_nationkey"})
+        .table("tpch", "part",
+               {{"p_partkey"}, {"p_name", "character varying(55)"}, {"p_mfgr", "character(25)"}, {"p_brand", "character(10)"},
+                {"p_type", "character varying(25)"}, {"p_size"}, {"p_container", "character(10)"},
+                {"p_retailprice", "numeric(15,2)"}, {"p_comment", "character varying(23)"}},
+               {"p_partkey"})
+        .table("tpch", "supplier",
+               {{"s_suppkey"}, {"s_name", "character(25)"}, {"s_address", "character varying(40)"}, {"s_nationkey"},
+                {"s_phone", "character(15)"}, {"s_acctbal", "numeric(15,2)"}, {"s_comment", "character varying(101)"}},
+               {"s_suppkey"})
+        .table("tpch", "partsupp",
+               {{"ps_partkey"}, {"ps_suppkey"}, {"ps_availqty"}, {"ps_supplycost", "numeric(15,2)"},
+                {"ps_comment", "character varying(199)"}},
+               {"ps_partkey", "ps_suppkey"})
+        .table("tpch", "customer",
+               {{"c_custkey"}, {"c_name", "character varying(25)"}, {"c_address", "character varying(40)"}, {"c_nationkey"},
+                {"c_phone", "character(15)"}, {"c_acctbal", "numeric(15,2)"}, {"c_mktsegment", "character(10)"},
+                {"c_comment", "character varying(117)"}},
+               {"c_custkey"})
+        .table("tpch", "orders",
+               {{"o_orderkey"}, {"o_custkey"}, {"o_orderstatus", "character(1)"}, {"o_totalprice", "numeric(15,2)"},
+                {"o_orderdate", "date"}, {"o_orderpriority", "character(15)"}, {"o_clerk", "character(15)"},
+                {"o_shippriority"}, {"o_comment", "character varying(79)"}},
+               {"o_orderkey"})
+        .table("tpch", "lineitem",
+               {{"l_orderkey"}, {"l_partkey"}, {"l_suppkey"}, {"l_linenumber"}, {"l_quantity", "numeric(15,2)"},
+                {"l_extendedprice", "numeric(15,2)"}, {"l_discount", "numeric(15,2)"}, {"l_tax", "numeric(15,2)"},
+                {"l_returnflag", "character(1)"}, {"l_linestatus", "character(1)"}, {"l_shipdate", "date"},
+                {"l_commitdate", "date"}, {"l_receiptdate", "date"}, {"l_shipinstruct", "character(25)"},
+                {"l_shipmode", "character(10)"}, {"l_comment", "character varying(44)"}},
+               {"l_orderkey", "l_linenumber"})
+        .build();
+}
+
+const std::set<Edge> kTpchEdges = {
+    {"nation", {"n_regionkey"}, "region", {"r_regionkey"}},
+    {"supplier", {"s_nationkey"}, "nation", {"n_nationkey"}},
+    {"customer", {"c_nationkey"}, "nation", {"n_nationkey"}},
+    {"partsupp", {"ps_partkey"}, "part", {"p_partkey"}},
+    {"partsupp", {"ps_suppkey"}, "supplier", {"s_suppkey"}},
+    {"orders", {"o_custkey"}, "customer", {"c_custkey"}},
+    {"lineitem", {"l_orderkey"}, "orders", {"o_orderkey"}},
+    {"lineitem", {"l_partkey"}, "part", {"p_partkey"}},
+    {"lineitem", {"l_suppkey"}, "supplier", {"s_suppkey"}},
+    {"lineitem", {"l_partkey", "l_suppkey"}, "partsupp", {"ps_partkey", "ps_suppkey"}},
+};
+
+Schema chinook_like() {
+    return SchemaBuilder()
+        .table("public", "Artist", {{"ArtistId", "integer", false}, {"Name", "character varying(120)"}}, {"ArtistId"})
+        .table("public", "Album", {{"AlbumId", "integer", false}, {"Title", "character varying(160)"}, {"ArtistId"}},
+               {"AlbumId"})
+        .table("public", "Employee",
+               {{"EmployeeId", "integer", false}, {"LastName", "character varying(20)"}, {"ReportsTo"},
+                {"HireDate", "timestamp without time zone"}},
+               {"EmployeeId"})
+        .table("public", "Customer",
+               {{"CustomerId", "integer", false}, {"FirstName", "character varying(40)"}, {"Email", "character varying(60)"},
+                {"SupportRepId"}},
+               {"CustomerId"})
+        .table("public", "Invoice",
+               {{"InvoiceId", "integer", false}, {"CustomerId"}, {"InvoiceDate", "timestamp without time zone"},
+                {"BillingCountry", "character varying(40)"}, {"Total", "numeric(10,2)"}},
+               {"InvoiceId"})
+        .table("public", "MediaType", {{"MediaTypeId", "integer", false}, {"Name", "character varying(120)"}},
+               {"MediaTypeId"})
+        .table("public", "Track",
+               {{"TrackId", "integer", false}, {"Name", "character varying(200)"}, {"AlbumId"}, {"MediaTypeId"},
+                {"UnitPrice", "numeric(10,2)"}},
+               {"TrackId"})
+        .build();
+}
+
+}  // namespace
+
+TEST(Inference, TpchPrefixedAndCompositeKeysWithDataEvidence) {
+    Schema schema = tpch();
+    auto edges = infer(schema);
+    EXPECT_EQ(edges_of(edges), kTpchEdges);
+    for (const Relationship& e : edges) {
+        EXPECT_EQ(e.source, "inferred");
+        EXPECT_GE(e.confidence, 0.8) << e.from_table << "." << e.from_columns[0];
+        EXPECT_EQ(e.cardinality, "many_to_one");
+        EXPECT_EQ(e.evidence["containment"]["ratio"], 1.0);
+        EXPECT_FALSE(e.evidence["signals"].empty());
+    }
+}
+
+TEST(Inference, TpchFromNamesAloneWhenDataCannotBeRead) {
+    Schema schema = tpch();
+    auto edges = infer(schema, false);
+    EXPECT_EQ(edges_of(edges), kTpchEdges);
+    for (const Relationship& e : edges) {
+        EXPECT_LT(e.confidence, 0.8);  // names only: lower confidence
+        EXPECT_TRUE(e.evidence["containment"].is_null());
+    }
+}
+
+TEST(Inference, NamesOnlyBaselineFindsNoTpchEdge) {
+    EXPECT_TRUE(names_only_baseline(tpch()).empty());
+}
+
+TEST(Inference, NamesOnlyBaselineFindsPlainIdColumns) {
+    auto edges = edges_of(names_only_baseline(chinook_like()));
+    EXPECT_TRUE(edges.count({"Album", {"ArtistId"}, "Artist", {"ArtistId"}}));
+    EXPECT_FALSE(edges.count({"Customer", {"SupportRepId"}, "Employee", {"EmployeeId"}}));
+}
+
+TEST(Inference, PascalCaseRolesAndSelfReferences) {
+    auto edges = edges_of(infer(chinook_like()));
+    const std::set<Edge> expected = {
+        {"Album", {"ArtistId"}, "Artist", {"ArtistId"}},
+        {"Customer", {"SupportRepId"}, "Employee", {"EmployeeId"}},
+        {"Employee", {"ReportsTo"}, "Employee", {"EmployeeId"}},
+        {"Invoice", {"CustomerId"}, "Customer", {"CustomerId"}},
+        {"Track", {"AlbumId"}, "Album", {"AlbumId"}},
+        {"Track", {"MediaTypeId"}, "MediaType", {"MediaTypeId"}},
+    };
+    EXPECT_EQ(edges, expected);
+}
+
+TEST(Inference, DeclaredEdgesAreNeverInferredAgain) {
+    Schema schema = SchemaBuilder()
+                        .table("s", "customers", {{"customer_id"}, {"name", "text"}}, {"customer_id"})
+                        .table("s", "orders", {{"order_id"}, {"customer_id"}}, {"order_id"})
+                        .foreign_key("s", "orders", {"customer_id"}, "customers", {"customer_id"})
+                        .build();
+    EXPECT_TRUE(infer(schema).empty());
+}
+
+TEST(Inference, ShipViaFindsShippersThroughTheAgentNoun) {
+    Schema schema = SchemaBuilder()
+                        .table("public", "shippers", {{"shipper_id", "smallint"}, {"company_name", "character varying(40)"}},
+                               {"shipper_id"})
+                        .table("public", "orders",
+                               {{"order_id", "smallint"}, {"ship_via", "smallint"}, {"ship_name", "character varying(40)"},
+                                {"ship_region", "character varying(15)"}},
+                               {"order_id"})
+                        .table("public", "region", {{"region_id", "smallint"}, {"region_description", "text"}},
+                               {"region_id"})
+                        .build();
+    auto edges = edges_of(infer(schema));
+    EXPECT_EQ(edges, (std::set<Edge>{{"orders", {"ship_via"}, "shippers", {"shipper_id"}}}));
+}
+
+TEST(Inference, SameNameAsAnotherTablesKey) {
+    Schema schema = SchemaBuilder()
+                        .table("public", "customer_demographics",
+                               {{"customer_type_id", "character varying(5)"}, {"customer_desc", "text"}},
+                               {"customer_type_id"})
+                        .table("public", "customers", {{"customer_id", "character varying(5)"}}, {"customer_id"})
+                        .table("public", "customer_customer_demo",
+                               {{"customer_id", "character varying(5)"}, {"customer_type_id", "character varying(5)"}},
+                               {"customer_id", "customer_type_id"})
+                        .build();
+    auto edges = edges_of(infer(schema));
+    const std::set<Edge> expected = {
+        {"customer_customer_demo", {"customer_id"}, "customers", {"customer_id"}},
+        {"customer_customer_demo", {"customer_type_id"}, "customer_demographics", {"customer_type_id"}},
+    };
+    EXPECT_EQ(edges, expected);
+}
+
+TEST(Inference, KeysBehavingAsKeysOnTheDataAreTargets) {
+    nlohmann::json unique = {{"unique", true}, {"null_fraction", 0.0}};
+    nlohmann::json repeated = {{"unique", false}, {"null_fraction", 0.0}};
+    Schema schema = SchemaBuilder()
+                        .table("jaffle_shop", "raw_customers", {{"id"}, {"first_name", "text"}, {"last_name", "text"}})
+                        .table("jaffle_shop", "raw_orders", {{"id"}, {"user_id"}, {"order_date", "date"}, {"status", "text"}})
+                        .table("jaffle_shop", "raw_payments",
+                               {{"id"}, {"order_id"}, {"payment_method", "text"}, {"amount"}})
+                        .profile("jaffle_shop", "raw_customers", "id", unique)
+                        .profile("jaffle_shop", "raw_orders", "id", unique)
+                        .profile("jaffle_shop", "raw_payments", "id", unique)
+                        .profile("jaffle_shop", "raw_orders", "user_id", repeated)
+                        .profile("jaffle_shop", "raw_payments", "order_id", repeated)
+                        .build();
+    auto edges = infer(schema);
+    const std::set<Edge> expected = {
+        {"raw_orders", {"user_id"}, "raw_customers", {"id"}},
+        {"raw_payments", {"order_id"}, "raw_orders", {"id"}},
+    };
+    EXPECT_EQ(edges_of(edges), expected);
+    for (const Relationship& e : edges)
+        EXPECT_EQ(e.evidence["target_key"], "unique_on_data");
+}
+
+TEST(Inference, ContainmentBelowNinetyPercentRejectsTheEdge) {
+    Schema schema = SchemaBuilder()
+                        .table("s", "customers", {{"customer_id"}}, {"customer_id"})
+                        .table("s", "orders", {{"order_id"}, {"customer_id"}}, {"order_id"})
+                        .build();
+    auto candidates = relationship_candidates(schema);
+    ASSERT_EQ(candidates.size(), 1u);
+    EXPECT_TRUE(decide_relationships(schema, candidates, {{true, "", 100, 40}}).empty());
+    auto kept = decide_relationships(schema, candidates, {{true, "", 100, 95}});
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_LT(kept[0].confidence, decide_relationships(schema, candidates, {{true, "", 100, 100}})[0].confidence);
+}
+
+TEST(Inference, DataPicksTheRightTargetAmongAmbiguousOnes) {
+    Schema schema = SchemaBuilder()
+                        .table("a", "users", {{"id"}, {"name", "text"}}, {"id"})
+                        .table("b", "users", {{"id"}, {"name", "text"}}, {"id"})
+                        .table("a", "posts", {{"id"}, {"user_id"}}, {"id"})
+                        .build();
+    auto candidates = relationship_candidates(schema);
+    ASSERT_EQ(candidates.size(), 2u);
+    std::vector<Containment> evidence;
+    for (const Candidate& c : candidates)
+        evidence.push_back({true, "", 50, schema.relations[c.parent].schema == "b" ? 50 : 10});
+    auto edges = decide_relationships(schema, candidates, evidence);
+    ASSERT_EQ(edges.size(), 1u);
+    EXPECT_EQ(edges[0].to_schema, "b");
+    EXPECT_EQ(edges[0].evidence["rejected_targets"].size(), 1u);
+}
+
+TEST(Inference, TypesMustBeCompatible) {
+    Schema schema = SchemaBuilder()
+                        .table("s", "region", {{"region_id", "smallint"}}, {"region_id"})
+                        .table("s", "customers", {{"customer_id"}, {"region", "character varying(15)"},
+                                                  {"region_id", "uuid"}},
+                               {"customer_id"})
+                        .build();
+    EXPECT_TRUE(infer(schema).empty());
+}
+
+TEST(Inference, RolesOnlyWhenNoTableHasTheName) {
+    Schema schema = SchemaBuilder()
+                        .table("s", "users", {{"id"}}, {"id"})
+                        .table("s", "customers", {{"id"}}, {"id"})
+                        .table("s", "orders", {{"id"}, {"user_id"}, {"created_by"}}, {"id"})
+                        .build();
+    auto edges = edges_of(infer(schema));
+    const std::set<Edge> expected = {
+        {"orders", {"user_id"}, "users", {"id"}},
+        {"orders", {"created_by"}, "users", {"id"}},
+    };
+    EXPECT_EQ(edges, expected);
+}
+
+TEST(Inference, OwnIdentifierIsNotAnEdgeButParentIdIs) {
+    Schema schema = SchemaBuilder()
+                        .table("s", "categories", {{"category_id"}, {"parent_id"}, {"name", "text"}}, {"category_id"})
+                        .table("s", "category_details", {{"category_id"}, {"note", "text"}}, {"category_id"})
+                        .build();
+    auto edges = infer(schema);
+    const std::set<Edge> expected = {
+        {"categories", {"parent_id"}, "categories", {"category_id"}},
+        {"category_details", {"category_id"}, "categories", {"category_id"}},
+    };
+    EXPECT_EQ(edges_of(edges), expected);
+    for (const Relationship& e : edges)
+        if (e.from_table == "category_details")
+            EXPECT_EQ(e.cardinality, "one_to_one");
+}
+
+TEST(Inference, MinConfidenceDropsWeakEdges) {
+    Schema schema = tpch();
+    auto candidates = relationship_candidates(schema);
+    InferenceOptions strict;
+    strict.min_confidence = 0.98;
+    EXPECT_LT(decide_relationships(schema, candidates, all_contained(candidates), strict).size(), kTpchEdges.size());
+}
+
+TEST(Inference, ViewsAreNeitherChildrenNorTargets) {
+    Schema schema = SchemaBuilder()
+                        .table("s", "customers", {{"customer_id"}}, {"customer_id"})
+                        .table("s", "orders_view", {{"order_id"}, {"customer_id"}})
+                        .build();
+    schema.relations[1].kind = "view";
+    EXPECT_TRUE(infer(schema).empty());
+}
+
+TEST(Inference, TenThousandTablesStayLinear) {
+    SchemaBuilder builder;
+    for (int i = 0; i < 10000; i++) {
+        std::string t = "entity" + std::to_string(i);
+        std::string parent = "entity" + std::to_string(i / 2);
+        builder.table("s", t + "s", {{t + "_id"}, {parent + "_id"}, {"name", "text"}, {"created_by"}}, {t + "_id"});
+    }
+    Schema schema = builder.build();
+    auto started = std::chrono::steady_clock::now();
+    auto edges = infer(schema);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    EXPECT_EQ(edges.size(), 9999u);  // every table but entity0 (which names itself) points to its parent
+    EXPECT_LT(seconds, 5.0);
+}
