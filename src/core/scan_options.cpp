@@ -1,5 +1,6 @@
 #include "core/scan_options.hpp"
 
+#include "core/analysis_options.hpp"
 #include "core/error.hpp"
 
 #include <fmt/format.h>
@@ -14,7 +15,15 @@ namespace {
 using nlohmann::json;
 
 const std::vector<std::string>& accepted_keys() {
-    static const std::vector<std::string> keys = {"exclude", "include", "profile"};
+    // Keys of the analysis step (profiling, inference, classification) are accepted here
+    // and validated by parse_analysis_options.
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> k = {"exclude", "include", "profile"};
+        for (const std::string& key : analysis_option_keys())
+            k.push_back(key);
+        std::sort(k.begin(), k.end());
+        return k;
+    }();
     return keys;
 }
 
@@ -140,6 +149,7 @@ ScanOptions parse_scan_options(const std::string& json_text) {
             options.exclude = patterns(value, "exclude");
         }
     }
+    parse_analysis_options(doc);  // bad "profile" keys, "infer", "min_confidence": an error before any write
     options.raw = doc;
     return options;
 }

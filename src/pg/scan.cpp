@@ -1,5 +1,6 @@
 // cartridge_scan(schemas text[], options jsonb): one catalog pass of the current database,
 // stored in the cartridge tables in the caller's transaction (an error leaves nothing).
+#include "pg/analysis.hpp"
 #include "pg/catalog_store.hpp"
 #include "pg/datum.hpp"
 #include "pg/spi.hpp"
@@ -113,6 +114,8 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
 
     cartridge::pg::CatalogCounts counts = cartridge::pg::store_catalog_pg(
         scan_id, schemas_text, patterns_json(options.include).dump(), patterns_json(options.exclude).dump());
+    // Profiling (unless "profile" is false), relationship inference and classification.
+    cartridge::pg::profile_and_infer_pg(scan_id, options.raw);
 
     const double duration_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -1,0 +1,149 @@
+#include "pg/analysis.hpp"
+
+#include "core/analysis_options.hpp"
+#include "core/classification.hpp"
+#include "core/inference.hpp"
+#include "pg/containment.hpp"
+#include "pg/profile.hpp"
+#include "pg/scan_model.hpp"
+#include "pg/spi.hpp"
+#include "pg/subtransaction.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <map>
+
+extern "C" {
+#include "catalog/pg_type_d.h"
+}
+
+namespace cartridge::pg {
+
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+double ms_since(Clock::time_point started) {
+    return std::round(std::chrono::duration<double, std::milli>(Clock::now() - started).count() * 1000) / 1000;
+}
+
+const char* const insert_edges_sql = R"SQL(
+INSERT INTO cartridge.relationships
+    (scan_id, from_schema, from_table, from_columns, to_schema, to_table, to_columns, source,
+     confidence, cardinality, evidence)
+SELECT $1, x.from_schema, x.from_table,
+       ARRAY(SELECT pg_catalog.jsonb_array_elements_text(x.from_columns)),
+       x.to_schema, x.to_table,
+       ARRAY(SELECT pg_catalog.jsonb_array_elements_text(x.to_columns)),
+       'inferred', x.confidence, x.cardinality, x.evidence
+  FROM pg_catalog.jsonb_to_recordset($2)
+       AS x(from_schema text, from_table text, from_columns jsonb, to_schema text, to_table text,
+            to_columns jsonb, confidence real, cardinality text, evidence jsonb)
+ ORDER BY x.from_schema, x.from_table, x.from_columns::text
+)SQL";
+
+const char* const store_classification_sql = R"SQL(
+UPDATE cartridge.relations r
+   SET classification = x.label, classification_confidence = x.confidence,
+       classification_evidence = x.evidence
+  FROM pg_catalog.jsonb_to_recordset($2) AS x(s text, t text, label text, confidence real, evidence jsonb)
+ WHERE r.scan_id = $1 AND r.schema_name = x.s AND r.table_name = x.t
+)SQL";
+
+void store_edges_pg(int64_t scan_id, const std::vector<Relationship>& edges) {
+    if (edges.empty())
+        return;
+    json rows = json::array();
+    for (const Relationship& e : edges)
+        rows.push_back({{"from_schema", e.from_schema},
+                        {"from_table", e.from_table},
+                        {"from_columns", e.from_columns},
+                        {"to_schema", e.to_schema},
+                        {"to_table", e.to_table},
+                        {"to_columns", e.to_columns},
+                        {"confidence", std::round(e.confidence * 1000) / 1000},
+                        {"cardinality", e.cardinality},
+                        {"evidence", e.evidence}});
+    const std::string id = std::to_string(scan_id);
+    const std::string text = rows.dump();
+    spi_execute_pg(insert_edges_sql, false, {{INT8OID, id.c_str()}, {JSONBOID, text.c_str()}});
+}
+
+json store_classifications_pg(int64_t scan_id, const Schema& schema, const std::vector<Classification>& labels) {
+    json rows = json::array();
+    std::map<std::string, int> counts;
+    for (size_t i = 0; i < labels.size(); i++) {
+        rows.push_back({{"s", schema.relations[i].schema},
+                        {"t", schema.relations[i].name},
+                        {"label", labels[i].label},
+                        {"confidence", labels[i].confidence},
+                        {"evidence", labels[i].evidence}});
+        counts[labels[i].label]++;
+    }
+    if (!rows.empty()) {
+        const std::string id = std::to_string(scan_id);
+        const std::string text = rows.dump();
+        spi_execute_pg(store_classification_sql, false, {{INT8OID, id.c_str()}, {JSONBOID, text.c_str()}});
+    }
+    return counts;
+}
+
+}  // namespace
+
+std::vector<std::string> analysis_option_keys() {
+    return cartridge::analysis_option_keys();
+}
+
+void profile_and_infer_pg(int64_t scan_id, const json& options) {
+    const AnalysisOptions opts = parse_analysis_options(options);
+    json stats = json::object();
+    SpiScope spi;
+
+    if (opts.profile)
+        stats["profiling"] = profile_relations_pg(scan_id, opts);
+
+    Clock::time_point started = Clock::now();
+    Schema schema;
+    {
+        // The scan's rows (and the profiles) were written by this statement.
+        FreshSnapshotScope fresh;
+        schema = load_scan_pg(scan_id);
+    }
+    const double load_ms = ms_since(started);
+
+    json inference = {{"enabled", opts.infer}, {"min_confidence", opts.min_confidence}, {"load_ms", load_ms}};
+    if (opts.infer) {
+        started = Clock::now();
+        InferenceOptions inference_options;
+        inference_options.min_confidence = opts.min_confidence;
+        std::vector<Candidate> candidates = relationship_candidates(schema, inference_options);
+        inference["candidates_ms"] = ms_since(started);
+        json data = json::object();
+        std::vector<Containment> evidence = measure_containment_pg(schema, candidates, opts, data);
+        inference["containment"] = data;
+        started = Clock::now();
+        std::vector<Relationship> edges = decide_relationships(schema, candidates, evidence, inference_options);
+        inference["decide_ms"] = ms_since(started);
+        inference["inferred"] = edges.size();
+        started = Clock::now();
+        store_edges_pg(scan_id, edges);
+        inference["store_ms"] = ms_since(started);
+        for (Relationship& e : edges)
+            schema.relationships.push_back(std::move(e));
+    }
+    stats["inference"] = inference;
+
+    started = Clock::now();
+    std::vector<Classification> labels = classify_relations(schema);
+    json classification = store_classifications_pg(scan_id, schema, labels);
+    classification["ms"] = ms_since(started);
+    stats["classification"] = classification;
+
+    const std::string id = std::to_string(scan_id);
+    const std::string text = stats.dump();
+    spi_execute_pg("UPDATE cartridge.scans SET stats = stats OPERATOR(pg_catalog.||) $2 WHERE id = $1", false,
+                   {{INT8OID, id.c_str()}, {JSONBOID, text.c_str()}});
+}
+
+}  // namespace cartridge::pg

@@ -1,0 +1,24 @@
+// Profiling, relationship inference and classification of a stored scan: the last step of
+// cartridge_scan, in the same transaction (an error leaves nothing behind).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cartridge::pg {
+
+// Top-level keys of cartridge_scan's options this step accepts ("infer", "min_confidence"),
+// sorted; "profile" (false, true or an object) is validated here too.
+std::vector<std::string> analysis_option_keys();
+
+// Profiles the selectable tables of scan `scan_id` (unless options->'profile' is false),
+// infers relationships (unless options->'infer' is false) and classifies every relation.
+// `options` is the whole options object of cartridge_scan. Writes columns.profile,
+// relationships (source 'inferred'), relations.classification* and merges its counts and
+// timings into scans.stats ("profiling", "inference", "classification").
+void profile_and_infer_pg(int64_t scan_id, const nlohmann::json& options);
+
+}  // namespace cartridge::pg
