@@ -66,6 +66,12 @@ bool is_event_date(const Column& column, const std::vector<std::string>& words) 
                              "discontinued", "etl", "dbt", "sync", "batch"});
 }
 
+// Phone numbers, addresses, e-mail: rows that can be contacted are entities, never codes.
+bool is_contact(const std::vector<std::string>& words) {
+    return has_word(words, {"phone", "telephone", "tel", "mobile", "fax", "email", "mail", "address", "street",
+                            "city", "zip", "postal", "postcode", "homepage", "website", "url", "contact"});
+}
+
 std::string name_hint(const std::string& table) {
     std::vector<std::string> w = naming::words(table);
     if (w.empty())
@@ -105,6 +111,7 @@ struct Features {
     bool key_declared = false;
     std::vector<std::string> measures;
     std::vector<std::string> event_dates;
+    std::vector<std::string> contact_attributes;
     int attributes = 0;
     std::optional<int64_t> rows;
     bool person = false;
@@ -151,6 +158,13 @@ std::vector<Classification> classify_relations(const Schema& schema) {
                     x.key = {c.name};
                     break;
                 }
+        if (x.key.empty())
+            for (const Column& c : r.columns)
+                if (std::vector<std::string> with = unique_with(c); !with.empty()) {
+                    x.key = {c.name};
+                    x.key.insert(x.key.end(), with.begin(), with.end());
+                    break;
+                }
         std::vector<std::string> names;
         for (const Column& c : r.columns)
             names.push_back(c.name);
@@ -160,6 +174,8 @@ std::vector<Classification> classify_relations(const Schema& schema) {
                 continue;
             std::vector<std::string> w = naming::parse_column_name(c.name, prefix).words;
             x.attributes++;
+            if (is_contact(w))
+                x.contact_attributes.push_back(c.name);
             if (is_measure(c, w))
                 x.measures.push_back(c.name);
             else if (is_event_date(c, w))
@@ -178,7 +194,8 @@ std::vector<Classification> classify_relations(const Schema& schema) {
     };
     auto lookup_shaped = [&](size_t i) {
         const Features& x = f[i];
-        return x.attributes <= 3 && x.measures.empty() && x.event_dates.empty() && x.out.size() <= 1 && !x.person;
+        return x.attributes <= 3 && x.measures.empty() && x.event_dates.empty() && x.contact_attributes.empty() &&
+               x.out.size() <= 1 && !x.person;
     };
 
     std::vector<Classification> out(n);
@@ -195,6 +212,8 @@ std::vector<Classification> classify_relations(const Schema& schema) {
         ev["attributes"] = x.attributes;
         ev["measures"] = x.measures;
         ev["event_dates"] = x.event_dates;
+        if (!x.contact_attributes.empty())
+            ev["contact_attributes"] = x.contact_attributes;
         ev["rows"] = x.rows ? json(*x.rows) : json(nullptr);
 
         // Bridge: the key is made of references to two or more relations that are not events.

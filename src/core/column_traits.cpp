@@ -123,6 +123,22 @@ std::optional<std::string> value_shape(const Column& column) {
     return std::nullopt;
 }
 
+bool empty_on_data(const Column& column) {
+    const nlohmann::json* rows = profile_field(column, "table_rows");
+    const nlohmann::json* exact = profile_field(column, "table_rows_exact");
+    return rows && rows->is_number() && rows->get<int64_t>() == 0 && exact && exact->is_boolean() && exact->get<bool>();
+}
+
+std::vector<std::string> unique_with(const Column& column) {
+    std::vector<std::string> out;
+    const nlohmann::json* with = profile_field(column, "unique_with");
+    if (with && with->is_array())
+        for (const nlohmann::json& name : *with)
+            if (name.is_string())
+                out.push_back(name.get<std::string>());
+    return out;
+}
+
 std::optional<int64_t> relation_rows(const Relation& relation) {
     if (relation.row_estimate && *relation.row_estimate >= 0)
         return relation.row_estimate;

@@ -28,6 +28,10 @@ std::optional<double> null_fraction(const Column& column);
 // Unique and never null on the data (the whole table read, or a sample and pg_stats agree).
 bool unique_on_data(const Column& column);
 std::optional<std::string> value_shape(const Column& column);
+// The whole table was read and it has no rows: the data can say nothing about keys.
+bool empty_on_data(const Column& column);
+// Other columns that, with this one, are unique on the data ("unique_with" of the profile).
+std::vector<std::string> unique_with(const Column& column);
 
 // Rows of the relation: the catalog estimate, else what profiling counted, else nullopt.
 std::optional<int64_t> relation_rows(const Relation& relation);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <utility>
@@ -29,6 +30,9 @@ constexpr double kCompositeSameNames = 0.85;  // (l_partkey, l_suppkey) -> parts
 constexpr double kRoleName = 0.62;          // support_rep_id -> employees, created_by -> users
 constexpr double kNamedAfterTable = 0.60;   // column "customer" -> customers
 constexpr double kQualifiedNamedAfterTable = 0.50;
+
+// Rows a child column must hold, all distinct, before the data alone makes an edge one-to-one.
+constexpr int64_t kMinRowsForDataCardinality = 100;
 
 bool eligible_relation(const Relation& r) {
     // Foreign keys live between tables; views and materialized views are left out, as the
@@ -70,6 +74,12 @@ struct TargetKey {
     bool indexed;
 };
 
+struct CompositeKey {
+    std::vector<size_t> columns;
+    KeyKind kind;
+    bool indexed;
+};
+
 struct TableInfo {
     bool eligible = false;
     std::string stem;
@@ -78,7 +88,7 @@ struct TableInfo {
     std::vector<ColumnName> names;  // parallel to Relation::columns
     bool person = false;
     std::vector<TargetKey> keys;    // single-column keys, best first
-    std::vector<std::vector<size_t>> composite_keys;  // declared, 2..4 columns
+    std::vector<CompositeKey> composite_keys;  // 2..4 columns
     std::unordered_map<std::string, size_t> column_by_normalized;
     std::set<std::vector<std::string>> declared_fk_columns;
 };
@@ -172,20 +182,43 @@ private:
                 for (const std::string& name : key)
                     cols.push_back(column_index(r, name));
                 if (std::all_of(cols.begin(), cols.end(), [&](size_t c) { return c < r.columns.size(); }))
-                    t.composite_keys.push_back(std::move(cols));
+                    t.composite_keys.push_back({std::move(cols), is_pk ? KeyKind::primary_key : KeyKind::unique, true});
             }
         }
         if (!t.keys.empty() || !t.composite_keys.empty())
             return;
-        for (size_t c = 0; c < r.columns.size(); c++) {
+        // An empty table (or one not profiled) cannot show its keys; its name has to do.
+        auto data_key = [&](size_t c) -> std::optional<KeyKind> {
             const Column& col = r.columns[c];
-            if (!key_capable(col) || !names_own_identifier(t, t.names[c]))
-                continue;
+            if (!key_capable(col))
+                return std::nullopt;
             if (unique_on_data(col))
-                t.keys.push_back({c, KeyKind::data_unique, false});
-            else if (!is_profiled(col))
-                t.keys.push_back({c, KeyKind::assumed, false});
-        }
+                return KeyKind::data_unique;
+            if (!is_profiled(col) || empty_on_data(col))
+                return KeyKind::assumed;
+            return std::nullopt;
+        };
+        for (size_t c = 0; c < r.columns.size(); c++)
+            if (names_own_identifier(t, t.names[c]))
+                if (auto kind = data_key(c))
+                    t.keys.push_back({c, *kind, false});
+        // No column named after the table: the first column, when it is named like a key
+        // (customer_demographics.customer_type_id).
+        if (t.keys.empty() && !r.columns.empty() && t.names[0].kind == SuffixKind::key && !t.names[0].core.empty())
+            if (auto kind = data_key(0))
+                t.keys.push_back({0, *kind, false});
+        // A pair of columns the profile found unique together (partsupp without its key).
+        if (t.keys.empty())
+            for (size_t c = 0; c < r.columns.size(); c++) {
+                std::vector<std::string> with = unique_with(r.columns[c]);
+                if (with.empty())
+                    continue;
+                std::vector<size_t> cols = {c};
+                for (const std::string& name : with)
+                    cols.push_back(column_index(r, name));
+                if (cols.size() <= 4 && std::all_of(cols.begin(), cols.end(), [&](size_t k) { return k < r.columns.size(); }))
+                    t.composite_keys.push_back({std::move(cols), KeyKind::data_unique, false});
+            }
     }
 
     void index_targets(size_t i) {
@@ -358,10 +391,10 @@ private:
                     tables_with_name[normalized].push_back(i);
         for (size_t p = 0; p < tables_.size(); p++) {
             const TableInfo& parent = tables_[p];
-            for (const std::vector<size_t>& key : parent.composite_keys) {
+            for (const CompositeKey& key : parent.composite_keys) {
                 bool meaningful = false;
                 const std::vector<size_t>* rarest = nullptr;
-                for (size_t col : key) {
+                for (size_t col : key.columns) {
                     const ColumnName& n = parent.names[col];
                     meaningful = meaningful || !n.core.empty();
                     auto it = tables_with_name.find(n.normalized);
@@ -381,7 +414,8 @@ private:
         }
     }
 
-    void composite_candidate(size_t child, size_t parent, const std::vector<size_t>& key) {
+    void composite_candidate(size_t child, size_t parent, const CompositeKey& composite) {
+        const std::vector<size_t>& key = composite.columns;
         const TableInfo& c = tables_[child];
         const TableInfo& p = tables_[parent];
         const Relation& cr = schema_.relations[child];
@@ -410,8 +444,16 @@ private:
         cand.exact_type = true;
         for (size_t k = 0; k < key.size(); k++)
             cand.exact_type = cand.exact_type && key_types_identical(cr.columns[child_cols[k]], pr.columns[key[k]]);
-        cand.key = KeyKind::primary_key;
-        cand.parent_indexed = true;
+        // The child's columns must not be a key of the child as well (one-to-one of unknown
+        // direction), whether declared (above) or found on the data.
+        if (composite.kind == KeyKind::data_unique)
+            for (const CompositeKey& own : c.composite_keys) {
+                std::set<size_t> a(own.columns.begin(), own.columns.end());
+                if (a == std::set<size_t>(child_cols.begin(), child_cols.end()))
+                    return;
+            }
+        cand.key = composite.kind;
+        cand.parent_indexed = composite.indexed;
         cand.signals = {"composite_same_names"};
         cand.name_score = kCompositeSameNames;
         found_.emplace(std::make_tuple(child, child_cols, parent), std::move(cand));
@@ -525,9 +567,12 @@ std::vector<Relationship> decide_relationships(const Schema& schema, const std::
         edge.to_columns = cand.parent_columns;
         edge.source = "inferred";
         edge.confidence = best->confidence;
+        // One-to-one when the child columns are a key: declared, or unique on enough rows that
+        // it is not an accident of a small table.
+        const Column* single = cand.child_columns.size() == 1 ? c.column(cand.child_columns[0]) : nullptr;
         bool unique_child = is_declared_key(c, cand.child_columns) ||
-                            (cand.child_columns.size() == 1 && c.column(cand.child_columns[0]) &&
-                             unique_on_data(*c.column(cand.child_columns[0])));
+                            (single && unique_on_data(*single) &&
+                             single->profile.value("distinct_in_sample", int64_t{0}) >= kMinRowsForDataCardinality);
         edge.cardinality = unique_child ? "one_to_one" : "many_to_one";
         nlohmann::json ev = nlohmann::json::object();
         ev["signals"] = cand.signals;

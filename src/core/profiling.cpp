@@ -1,5 +1,7 @@
 #include "core/profiling.hpp"
 
+#include "core/naming.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -60,8 +62,33 @@ SamplePlan plan_sample(std::optional<int64_t> rows_estimate, int64_t budget) {
     return plan;
 }
 
+std::vector<size_t> key_pair_to_probe(const std::vector<ProfileColumn>& columns, const std::string& table) {
+    std::vector<std::string> names;
+    for (const ProfileColumn& c : columns)
+        names.push_back(c.name);
+    const std::string prefix = naming::column_prefix(names, table);
+    std::vector<size_t> pair;
+    for (size_t i = 0; i < columns.size() && pair.size() < 2; i++) {
+        TypeFamily f = columns[i].family;
+        naming::ColumnName n = naming::parse_column_name(columns[i].name, prefix);
+        if ((f == TypeFamily::integer || f == TypeFamily::text || f == TypeFamily::uuid) &&
+            n.kind == naming::SuffixKind::key && !n.core.empty())
+            pair.push_back(i);
+    }
+    if (pair.size() < 2)
+        pair.clear();
+    return pair;
+}
+
+bool pair_unique(const json& raw, const SamplePlan& plan, int64_t sampled_rows) {
+    const int64_t n = raw.value("n", int64_t{0});
+    const int64_t d = raw.value("d", int64_t{0});
+    const bool full = plan.method == "full" && sampled_rows < plan.limit;
+    return n > 0 && n == sampled_rows && d == n && (full || n >= 100);
+}
+
 std::string profile_query(const std::string& quoted_table, const std::vector<ProfileColumn>& columns,
-                          const SamplePlan& plan, const AnalysisOptions& options) {
+                          const SamplePlan& plan, const AnalysisOptions& options, const std::vector<size_t>& pair) {
     std::string select_list;
     for (size_t i = 0; i < columns.size(); i++) {
         if (i)
@@ -119,6 +146,13 @@ std::string profile_query(const std::string& quoted_table, const std::vector<Pro
         for (size_t i = 0; i < parts.size(); i++)
             object += (i ? ", " : "") + parts[i];
         sql += ",\n  pg_catalog.jsonb_build_object(" + object + ")";
+    }
+    if (pair.size() == 2) {
+        const std::string& a = columns[pair[0]].quoted;
+        const std::string& b = columns[pair[1]].quoted;
+        sql += fmt::format(",\n  pg_catalog.jsonb_build_object('n', pg_catalog.count(*) FILTER (WHERE {0} IS NOT NULL AND {1} IS NOT NULL), "
+                           "'d', pg_catalog.count(DISTINCT ({0}, {1})) FILTER (WHERE {0} IS NOT NULL AND {1} IS NOT NULL))",
+                           a, b);
     }
     sql += "\nFROM s";
     return sql;

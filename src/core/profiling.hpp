@@ -39,10 +39,20 @@ struct ColumnStats {
     double n_distinct = 0;  // > 0 a count, < 0 a fraction of the rows (ANALYZE's convention)
 };
 
+// For a table that declares no key: the first two columns named like keys (ps_partkey,
+// ps_suppkey), whose uniqueness together the profile measures. Empty when there are fewer.
+std::vector<size_t> key_pair_to_probe(const std::vector<ProfileColumn>& columns, const std::string& table);
+
 // The statement profiling one table. Its one row holds the sample size, then one jsonb per
-// column (in `columns` order) of raw aggregates that column_profile() reads.
+// column (in `columns` order) of raw aggregates that column_profile() reads, then, when
+// `pair` names two columns, a jsonb {"n": rows with both set, "d": distinct pairs}.
 std::string profile_query(const std::string& quoted_table, const std::vector<ProfileColumn>& columns,
-                          const SamplePlan& plan, const AnalysisOptions& options);
+                          const SamplePlan& plan, const AnalysisOptions& options,
+                          const std::vector<size_t>& pair = {});
+
+// True when the pair's raw aggregates show it unique (on the whole table, or a sample large
+// enough to tell).
+bool pair_unique(const nlohmann::json& raw, const SamplePlan& plan, int64_t sampled_rows);
 
 // The stored profile (cartridge.columns.profile) of one column from its raw aggregates.
 nlohmann::json column_profile(const ProfileColumn& column, const nlohmann::json& raw, int64_t sampled_rows,

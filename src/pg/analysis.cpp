@@ -24,8 +24,12 @@ namespace {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
+double rounded(double ms) {
+    return std::round(ms * 1000) / 1000;
+}
+
 double ms_since(Clock::time_point started) {
-    return std::round(std::chrono::duration<double, std::milli>(Clock::now() - started).count() * 1000) / 1000;
+    return rounded(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
 }
 
 const char* const insert_edges_sql = R"SQL(
@@ -97,11 +101,17 @@ std::vector<std::string> analysis_option_keys() {
 
 void profile_and_infer_pg(int64_t scan_id, const json& options) {
     const AnalysisOptions opts = parse_analysis_options(options);
+    // Counts are stored apart from durations: tests and reports compare the counts.
     json stats = json::object();
+    json timings = json::object();
     SpiScope spi;
 
-    if (opts.profile)
-        stats["profiling"] = profile_relations_pg(scan_id, opts);
+    if (opts.profile) {
+        json profiling = profile_relations_pg(scan_id, opts);
+        timings["profile"] = rounded(profiling["ms"].get<double>());
+        profiling.erase("ms");
+        stats["profiling"] = profiling;
+    }
 
     Clock::time_point started = Clock::now();
     Schema schema;
@@ -110,25 +120,27 @@ void profile_and_infer_pg(int64_t scan_id, const json& options) {
         FreshSnapshotScope fresh;
         schema = load_scan_pg(scan_id);
     }
-    const double load_ms = ms_since(started);
+    timings["load_scan"] = ms_since(started);
 
-    json inference = {{"enabled", opts.infer}, {"min_confidence", opts.min_confidence}, {"load_ms", load_ms}};
+    json inference = {{"enabled", opts.infer}, {"min_confidence", opts.min_confidence}};
     if (opts.infer) {
         started = Clock::now();
         InferenceOptions inference_options;
         inference_options.min_confidence = opts.min_confidence;
         std::vector<Candidate> candidates = relationship_candidates(schema, inference_options);
-        inference["candidates_ms"] = ms_since(started);
+        timings["candidates"] = ms_since(started);
         json data = json::object();
         std::vector<Containment> evidence = measure_containment_pg(schema, candidates, opts, data);
-        inference["containment"] = data;
+        timings["containment"] = rounded(data["ms"].get<double>());
+        data.erase("ms");
+        inference.update(data);
         started = Clock::now();
         std::vector<Relationship> edges = decide_relationships(schema, candidates, evidence, inference_options);
-        inference["decide_ms"] = ms_since(started);
+        timings["decide"] = ms_since(started);
         inference["inferred"] = edges.size();
         started = Clock::now();
         store_edges_pg(scan_id, edges);
-        inference["store_ms"] = ms_since(started);
+        timings["store_edges"] = ms_since(started);
         for (Relationship& e : edges)
             schema.relationships.push_back(std::move(e));
     }
@@ -136,14 +148,19 @@ void profile_and_infer_pg(int64_t scan_id, const json& options) {
 
     started = Clock::now();
     std::vector<Classification> labels = classify_relations(schema);
-    json classification = store_classifications_pg(scan_id, schema, labels);
-    classification["ms"] = ms_since(started);
-    stats["classification"] = classification;
+    stats["classification"] = store_classifications_pg(scan_id, schema, labels);
+    timings["classification"] = ms_since(started);
+    stats["timings_ms"] = timings;
 
+    // Merged into stats, timings into stats->'timings_ms' next to the catalog's own.
     const std::string id = std::to_string(scan_id);
     const std::string text = stats.dump();
-    spi_execute_pg("UPDATE cartridge.scans SET stats = stats OPERATOR(pg_catalog.||) $2 WHERE id = $1", false,
-                   {{INT8OID, id.c_str()}, {JSONBOID, text.c_str()}});
+    spi_execute_pg(
+        "UPDATE cartridge.scans SET stats = stats OPERATOR(pg_catalog.||) ($2 OPERATOR(pg_catalog.-) 'timings_ms') "
+        "OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('timings_ms', "
+        "coalesce(stats OPERATOR(pg_catalog.->) 'timings_ms', '{}') "
+        "OPERATOR(pg_catalog.||) ($2 OPERATOR(pg_catalog.->) 'timings_ms')) WHERE id = $1",
+        false, {{INT8OID, id.c_str()}, {JSONBOID, text.c_str()}});
 }
 
 }  // namespace cartridge::pg

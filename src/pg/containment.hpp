@@ -11,7 +11,8 @@
 
 namespace cartridge::pg {
 
-// One Containment per candidate (same order); `stats` receives counts for scans.stats.
+// One Containment per candidate (same order); `stats` receives counts for scans.stats and
+// the duration as "ms".
 std::vector<Containment> measure_containment_pg(const Schema& schema, const std::vector<Candidate>& candidates,
                                                 const AnalysisOptions& options, nlohmann::json& stats);
 

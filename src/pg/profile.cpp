@@ -37,7 +37,13 @@ SELECT r.schema_name, r.table_name, r.kind, r.can_select,
                                                                  c.data_type, c.base_type, c.element_type)
                                     ORDER BY c.ordinal)
           FROM cartridge.columns c
-         WHERE c.scan_id = r.scan_id AND c.schema_name = r.schema_name AND c.table_name = r.table_name)
+         WHERE c.scan_id = r.scan_id AND c.schema_name = r.schema_name AND c.table_name = r.table_name),
+       EXISTS (SELECT 1 FROM cartridge.constraints k
+                WHERE k.scan_id = r.scan_id AND k.schema_name = r.schema_name AND k.table_name = r.table_name
+                  AND k.constraint_type IN ('primary_key', 'unique'))
+       OR EXISTS (SELECT 1 FROM cartridge.indexes i
+                   WHERE i.scan_id = r.scan_id AND i.schema_name = r.schema_name AND i.table_name = r.table_name
+                     AND i.is_unique AND i.predicate IS NULL)
   FROM cartridge.relations r
   LEFT JOIN pg_catalog.pg_class pc
          ON r.can_select AND r.kind IN ('table', 'partitioned_table', 'materialized_view')
@@ -165,7 +171,9 @@ json profile_relations_pg(int64_t scan_id, const AnalysisOptions& options) {
         for (const json& spec : specs)
             columns.push_back({spec[0].get<std::string>(), spec[1].get<std::string>(), type_family(column_of(spec))});
         const SamplePlan plan = plan_sample(rows_estimate, options.sample_rows);
-        const std::string sql = profile_query(*rel[4], columns, plan, options);
+        // A table without a declared key may have a composite one on the data.
+        const std::vector<size_t> pair = *rel[7] == "t" ? std::vector<size_t>{} : key_pair_to_probe(columns, table);
+        const std::string sql = profile_query(*rel[4], columns, plan, options, pair);
 
         // Per-table memory: the sample's tuples and the parsed rows go when the table is done.
         MemoryContextScope scope("cartridge profile table");
@@ -182,6 +190,7 @@ json profile_relations_pg(int64_t scan_id, const AnalysisOptions& options) {
             continue;
         }
         const int64_t sampled = std::stoll(rows[0][0].value_or("0"));
+        const size_t first_profile = batch.size();
         for (size_t i = 0; i < columns.size(); i++) {
             json raw = rows[0][i + 1] ? json::parse(*rows[0][i + 1]) : json::object();
             auto found = column_stats.find({schema, table, columns[i].name});
@@ -193,6 +202,9 @@ json profile_relations_pg(int64_t scan_id, const AnalysisOptions& options) {
                              {"c", columns[i].name},
                              {"p", column_profile(columns[i], raw, sampled, plan, rows_estimate, st, options)}});
         }
+        if (pair.size() == 2 && rows[0].size() > columns.size() + 1 && rows[0][columns.size() + 1] &&
+            pair_unique(json::parse(*rows[0][columns.size() + 1]), plan, sampled))
+            batch[first_profile + pair[0]]["p"]["unique_with"] = json::array({columns[pair[1]].name});
         stats["tables"] = stats["tables"].get<int>() + 1;
         stats["columns"] = stats["columns"].get<int>() + static_cast<int>(columns.size());
         if (++batch_tables >= kBatchTables) {
@@ -203,8 +215,7 @@ json profile_relations_pg(int64_t scan_id, const AnalysisOptions& options) {
     store_batch_pg(scan_id, batch);
     if (!errors.empty())
         stats["errors"] = errors;
-    stats["ms"] = std::round(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count() *
-                             1000) / 1000;
+    stats["ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }
 

@@ -11,7 +11,7 @@
 namespace cartridge::pg {
 
 // Profiles every table and materialized view of the scan the caller may SELECT; returns the
-// counts for scans.stats->'profiling'.
+// counts for scans.stats->'profiling' (and its duration as "ms").
 nlohmann::json profile_relations_pg(int64_t scan_id, const AnalysisOptions& options);
 
 // The server's quote_identifier.

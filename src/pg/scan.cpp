@@ -138,7 +138,8 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
     const std::string duration_text = fmt::format("{:.3f}", duration_ms);
     cartridge::pg::spi_execute_pg(
         "UPDATE cartridge.scans SET finished_at = pg_catalog.clock_timestamp(), duration_ms = $2, "
-        "stats = stats || $3 WHERE id = $1",
+        "stats = stats || ($3 - 'timings_ms') || jsonb_build_object('timings_ms', "
+        "coalesce(stats->'timings_ms', '{}') || ($3->'timings_ms')) WHERE id = $1",
         false, {{INT8OID, id.c_str()}, {FLOAT8OID, duration_text.c_str()}, {JSONBOID, stats_text.c_str()}});
     PG_RETURN_INT64(scan_id);
 }

@@ -38,7 +38,7 @@ TEST(ScanOptions, UnknownKeyIsAnErrorListingAcceptedKeys) {
     } catch (const cartridge::Error& e) {
         EXPECT_EQ(e.sqlstate(), "22023");
         EXPECT_NE(std::string(e.what()).find("profiel"), std::string::npos);
-        EXPECT_NE(e.hint().find("exclude, include, profile"), std::string::npos);
+        EXPECT_NE(e.hint().find("exclude, include, infer, min_confidence, profile"), std::string::npos);
     }
 }
 
