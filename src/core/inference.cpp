@@ -23,6 +23,8 @@ using naming::SuffixKind;
 constexpr double kSameNameAsKey = 0.90;     // orders.customer_id -> customers.customer_id
 constexpr double kTableName = 0.85;         // customer_id, CustomerId, customerid -> customers
 constexpr double kQualifiedTableName = 0.75;  // billing_customer_id -> customers
+constexpr double kOwnerQualifiedTableName = 0.80;  // orders.status_id -> order_status
+constexpr double kTableNameEndsWith = 0.60;  // status_id -> the one *_status table
 constexpr double kSelfReference = 0.80;     // parent_id, reports_to -> own table
 constexpr double kAbbreviation = 0.72;      // cust_id, o_custkey -> customer; ship_via -> shippers
 constexpr double kQualifiedAbbreviation = 0.65;
@@ -110,9 +112,9 @@ bool names_own_identifier(const TableInfo& t, const ColumnName& n) {
     std::string concept = naming::concept_of(n.core);
     if (concept == t.stem)
         return true;
-    if (n.core.size() == 1 && t.stem_words.size() == 1 && naming::is_abbreviation(n.core[0], t.stem_words[0]))
-        return true;
-    return false;
+    // "cust" names a customer table, but "tag" does not name taggings: derivations are
+    // other concepts, so only well-known abbreviations count here.
+    return n.core.size() == 1 && t.stem_words.size() == 1 && naming::is_known_abbreviation(n.core[0], t.stem_words[0]);
 }
 
 class CandidateBuilder {
@@ -226,6 +228,8 @@ private:
         if (t.keys.empty())
             return;
         by_stem_[t.stem].push_back(i);
+        if (t.stem_words.size() > 1)
+            by_last_word_[t.stem_words.back()].push_back(i);
         if (t.stem_words.size() == 1)
             for (const std::string& abbreviation : naming::abbreviations_of(t.stem_words[0]))
                 by_abbreviation_[abbreviation].push_back(i);
@@ -264,6 +268,27 @@ private:
                                k == 0 ? "abbreviation" : "qualified_abbreviation",
                                k == 0 ? kAbbreviation : kQualifiedAbbreviation, found);
                 }
+                // Lookup tables named after their owner: orders.status_id -> order_status,
+                // products.category_id -> product_categories.
+                if (!n.core.empty() && !t.stem_words.empty()) {
+                    std::vector<std::string> owned = {t.stem_words.front()};
+                    owned.insert(owned.end(), n.core.begin(), n.core.end());
+                    lookup(by_stem_, naming::concept_of(owned), "owner_qualified_table_name", kOwnerQualifiedTableName,
+                           found);
+                    if (t.stem_words.size() > 1) {
+                        owned = t.stem_words;
+                        owned.insert(owned.end(), n.core.begin(), n.core.end());
+                        lookup(by_stem_, naming::concept_of(owned), "owner_qualified_table_name",
+                               kOwnerQualifiedTableName, found);
+                    }
+                }
+                // Nothing else: the one table whose name ends with the word ("status_id" when
+                // the only status table is order_status).
+                if (found.empty() && !has_candidate(i, c) && n.core.size() == 1) {
+                    auto it = by_last_word_.find(naming::singular(n.core[0]));
+                    if (it != by_last_word_.end() && it->second.size() == 1)
+                        found.push_back({it->second[0], "table_name_ends_with", kTableNameEndsWith});
+                }
                 // Role words only when the name found no table of its own: "user_id" goes to
                 // users when there is one, to customers or accounts only when there is not.
                 bool named = !found.empty() || has_candidate(i, c);
@@ -281,11 +306,16 @@ private:
             }
         }
         // Self references: parent_id anywhere; manager_id and reports_to where rows are people.
+        // The other words must name nothing else: "parent_category_id" in categories is a self
+        // reference, "original_language_id" in film points to language.
         if (n.kind != SuffixKind::none || n.core.size() > 1 || (n.core.size() == 1 && n.core[0] == "parent")) {
-            for (const std::string& word : n.core) {
+            for (size_t k = 0; k < n.core.size(); k++) {
+                const std::string& word = n.core[k];
                 bool self = naming::is_self_reference_word(word) ||
                             (t.person && naming::is_person_self_reference_word(word));
-                if (self)
+                std::vector<std::string> rest = n.core;
+                rest.erase(rest.begin() + static_cast<long>(k));
+                if (self && (rest.empty() || naming::concept_of(rest) == t.stem))
                     found.push_back({i, "self_reference", kSelfReference});
             }
         }
@@ -490,6 +520,7 @@ private:
     std::vector<TableInfo> tables_;
     std::unordered_map<std::string, std::vector<size_t>> by_stem_;
     std::unordered_map<std::string, std::vector<size_t>> by_abbreviation_;
+    std::unordered_map<std::string, std::vector<size_t>> by_last_word_;
     std::unordered_map<std::string, std::vector<std::pair<size_t, size_t>>> by_key_name_;
     std::map<std::tuple<size_t, std::vector<size_t>, size_t>, Candidate> found_;
 };
@@ -534,8 +565,10 @@ std::vector<Relationship> decide_relationships(const Schema& schema, const std::
         if (data.checked && data.sampled > 0) {
             double r = data.ratio();
             double support = std::min(1.0, static_cast<double>(data.sampled) / 20.0);
+            // Surrogate keys 1..N contain the values of many other columns, so containment
+            // confirms a name more than it proves an edge: weak names stay weak.
             if (r >= 0.98)
-                confidence = base + (1.0 - base) * 0.6 * support;
+                confidence = base + (1.0 - base) * 0.6 * support * base;
             else if (r >= 0.9)
                 confidence = base * (0.75 + 2.0 * (r - 0.9));  // a few orphans: dirty but real
             else

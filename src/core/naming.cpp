@@ -215,11 +215,13 @@ bool prefix_abbreviates(const std::string& prefix, const std::string& word) {
     return rest.size() >= 3 && rest[0] == prefix.back() && endings.count(rest.substr(1));  // ship+p+er
 }
 
-bool is_abbreviation(const std::string& abbreviation, const std::string& word) {
-    if (prefix_abbreviates(abbreviation, word))
-        return true;
+bool is_known_abbreviation(const std::string& abbreviation, const std::string& word) {
     auto [first, last] = abbreviation_dictionary().equal_range(abbreviation);
     return std::any_of(first, last, [&](const auto& entry) { return entry.second == word; });
+}
+
+bool is_abbreviation(const std::string& abbreviation, const std::string& word) {
+    return prefix_abbreviates(abbreviation, word) || is_known_abbreviation(abbreviation, word);
 }
 
 std::vector<std::string> abbreviations_of(const std::string& word) {

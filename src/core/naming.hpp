@@ -25,6 +25,9 @@ std::string concept_of(const std::vector<std::string>& words);
 // well-known abbreviation ("cust", "supp", "emp", "dept", "mgr", "acct").
 bool is_abbreviation(const std::string& abbreviation, const std::string& word);
 
+// Only the well-known abbreviations ("cust" of customer), not derivations ("tag" of tagging).
+bool is_known_abbreviation(const std::string& abbreviation, const std::string& word);
+
 // Prefixes of `word` that is_abbreviation accepts, and the well-known abbreviations of it:
 // the keys under which a table named `word` is found from an abbreviated column name.
 std::vector<std::string> abbreviations_of(const std::string& word);

@@ -21,18 +21,15 @@ namespace {
 
 using nlohmann::json;
 
-// Relations of the scan with what sampling needs. The row estimate follows the planner:
-// tuple density from the last ANALYZE/VACUUM times the pages the table has now (a stale
-// reltuples would otherwise make a grown table look small and be read whole); a table never
-// analyzed gets a density from its column widths.
+// Relations of the scan with what sampling needs. The row estimate is the catalog's
+// (reltuples as of the last ANALYZE or VACUUM, summed over partitions): asking the files for
+// their size would wait for the lock of any table another session holds exclusively. A table
+// never analyzed is read from its start up to the budget, which bounds the cost just as well.
 const char* const relations_sql = R"SQL(
 SELECT r.schema_name, r.table_name, r.kind, r.can_select,
        pg_catalog.quote_ident(r.schema_name) OPERATOR(pg_catalog.||) '.'
            OPERATOR(pg_catalog.||) pg_catalog.quote_ident(r.table_name),
-       CASE WHEN sz.pages IS NULL THEN NULL
-            WHEN sz.tuples > 0 AND sz.relpages > 0 THEN (sz.tuples / sz.relpages * sz.pages)::bigint
-            ELSE (sz.pages * (pg_catalog.current_setting('block_size')::float8 / (28 + coalesce(w.width, 32))))::bigint
-       END,
+       r.row_estimate,
        (SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(c.column_name, pg_catalog.quote_ident(c.column_name),
                                                                  c.data_type, c.base_type, c.element_type)
                                     ORDER BY c.ordinal)
@@ -45,26 +42,6 @@ SELECT r.schema_name, r.table_name, r.kind, r.can_select,
                    WHERE i.scan_id = r.scan_id AND i.schema_name = r.schema_name AND i.table_name = r.table_name
                      AND i.is_unique AND i.predicate IS NULL)
   FROM cartridge.relations r
-  LEFT JOIN pg_catalog.pg_class pc
-         ON r.can_select AND r.kind IN ('table', 'partitioned_table', 'materialized_view')
-        AND pc.oid = pg_catalog.to_regclass(pg_catalog.quote_ident(r.schema_name) OPERATOR(pg_catalog.||) '.'
-                                            OPERATOR(pg_catalog.||) pg_catalog.quote_ident(r.table_name))
-  LEFT JOIN LATERAL (
-        SELECT pg_catalog.sum(pg_catalog.pg_relation_size(l.oid))::float8
-                   / pg_catalog.current_setting('block_size')::float8 AS pages,
-               pg_catalog.sum(GREATEST(l.reltuples, 0))::float8 AS tuples,
-               pg_catalog.sum(l.relpages)::float8 AS relpages
-          FROM pg_catalog.pg_class l
-         WHERE pc.oid IS NOT NULL
-           AND (l.oid = pc.oid AND pc.relkind <> 'p'
-                OR pc.relkind = 'p' AND l.oid IN (SELECT t.relid FROM pg_catalog.pg_partition_tree(pc.oid) t
-                                                   WHERE t.isleaf))
-  ) sz ON true
-  LEFT JOIN LATERAL (
-        SELECT pg_catalog.sum(CASE WHEN t.typlen > 0 THEN t.typlen ELSE 32 END) AS width
-          FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
-         WHERE a.attrelid = pc.oid AND a.attnum > 0 AND NOT a.attisdropped
-  ) w ON true
  WHERE r.scan_id = $1
  ORDER BY r.schema_name, r.table_name
 )SQL";

@@ -325,3 +325,143 @@ TEST(Inference, TenThousandTablesStayLinear) {
     EXPECT_EQ(edges.size(), 9999u);  // every table but entity0 (which names itself) points to its parent
     EXPECT_LT(seconds, 5.0);
 }
+
+namespace {
+
+Schema pagila() {
+    const std::string s = "public";
+    return SchemaBuilder()
+        .table(s, "actor", {{"actor_id"}, {"first_name", "text"}, {"last_name", "text"}, {"last_update", "timestamp with time zone"}},
+               {"actor_id"})
+        .table(s, "address", {{"address_id"}, {"address", "text"}, {"address2", "text"}, {"district", "text"}, {"city_id"},
+                              {"postal_code", "text"}, {"phone", "text"}},
+               {"address_id"})
+        .table(s, "category", {{"category_id"}, {"name", "text"}}, {"category_id"})
+        .table(s, "city", {{"city_id"}, {"city", "text"}, {"country_id"}}, {"city_id"})
+        .table(s, "country", {{"country_id"}, {"country", "text"}}, {"country_id"})
+        .table(s, "customer", {{"customer_id"}, {"store_id"}, {"first_name", "text"}, {"email", "text"}, {"address_id"},
+                               {"activebool", "boolean"}, {"create_date", "date"}, {"active"}},
+               {"customer_id"})
+        .table(s, "film", {{"film_id"}, {"title", "text"}, {"release_year"}, {"language_id"}, {"original_language_id"},
+                           {"rental_duration", "smallint"}, {"rental_rate", "numeric(4,2)"}, {"length", "smallint"},
+                           {"rating", "text"}},
+               {"film_id"})
+        .table(s, "film_actor", {{"actor_id"}, {"film_id"}}, {"actor_id", "film_id"})
+        .table(s, "film_category", {{"film_id"}, {"category_id"}}, {"film_id", "category_id"})
+        .table(s, "inventory", {{"inventory_id"}, {"film_id"}, {"store_id"}}, {"inventory_id"})
+        .table(s, "language", {{"language_id"}, {"name", "character(20)"}}, {"language_id"})
+        .table(s, "payment", {{"payment_id"}, {"customer_id"}, {"staff_id"}, {"rental_id"}, {"amount", "numeric(5,2)"},
+                              {"payment_date", "timestamp with time zone"}},
+               {"payment_id"})
+        .table(s, "rental", {{"rental_id"}, {"rental_date", "timestamp with time zone"}, {"inventory_id"}, {"customer_id"},
+                             {"return_date", "timestamp with time zone"}, {"staff_id"}},
+               {"rental_id"})
+        .table(s, "staff", {{"staff_id"}, {"first_name", "text"}, {"address_id"}, {"email", "text"}, {"store_id"},
+                            {"username", "text"}},
+               {"staff_id"})
+        .table(s, "store", {{"store_id"}, {"manager_staff_id"}, {"address_id"}}, {"store_id"})
+        .build();
+}
+
+}  // namespace
+
+TEST(Inference, PagilaRolePrefixedKeys) {
+    const std::set<Edge> expected = {
+        {"address", {"city_id"}, "city", {"city_id"}},
+        {"city", {"country_id"}, "country", {"country_id"}},
+        {"customer", {"address_id"}, "address", {"address_id"}},
+        {"customer", {"store_id"}, "store", {"store_id"}},
+        {"film", {"language_id"}, "language", {"language_id"}},
+        {"film", {"original_language_id"}, "language", {"language_id"}},
+        {"film_actor", {"actor_id"}, "actor", {"actor_id"}},
+        {"film_actor", {"film_id"}, "film", {"film_id"}},
+        {"film_category", {"film_id"}, "film", {"film_id"}},
+        {"film_category", {"category_id"}, "category", {"category_id"}},
+        {"inventory", {"film_id"}, "film", {"film_id"}},
+        {"inventory", {"store_id"}, "store", {"store_id"}},
+        {"payment", {"customer_id"}, "customer", {"customer_id"}},
+        {"payment", {"rental_id"}, "rental", {"rental_id"}},
+        {"payment", {"staff_id"}, "staff", {"staff_id"}},
+        {"rental", {"customer_id"}, "customer", {"customer_id"}},
+        {"rental", {"inventory_id"}, "inventory", {"inventory_id"}},
+        {"rental", {"staff_id"}, "staff", {"staff_id"}},
+        {"staff", {"address_id"}, "address", {"address_id"}},
+        {"staff", {"store_id"}, "store", {"store_id"}},
+        {"store", {"address_id"}, "address", {"address_id"}},
+        {"store", {"manager_staff_id"}, "staff", {"staff_id"}},
+    };
+    EXPECT_EQ(edges_of(infer(pagila())), expected);
+}
+
+TEST(Inference, StarSchemaSurrogateKeysAndRolePlayingDates) {
+    Schema schema =
+        SchemaBuilder()
+            .table("dw", "dim_date", {{"date_key"}, {"full_date", "date"}, {"year"}, {"month"}}, {"date_key"})
+            .table("dw", "dim_product", {{"product_key"}, {"product_name", "text"}, {"category", "text"}}, {"product_key"})
+            .table("dw", "dim_customer", {{"customer_key"}, {"customer_name", "text"}, {"city", "text"}}, {"customer_key"})
+            .table("dw", "dim_store", {{"store_key"}, {"store_name", "text"}}, {"store_key"})
+            .table("dw", "fact_sales",
+                   {{"sales_key", "bigint"}, {"order_date_key"}, {"ship_date_key"}, {"product_key"}, {"customer_key"},
+                    {"store_key"}, {"quantity"}, {"sales_amount", "numeric(12,2)"}},
+                   {"sales_key"})
+            .build();
+    const std::set<Edge> expected = {
+        {"fact_sales", {"order_date_key"}, "dim_date", {"date_key"}},
+        {"fact_sales", {"ship_date_key"}, "dim_date", {"date_key"}},
+        {"fact_sales", {"product_key"}, "dim_product", {"product_key"}},
+        {"fact_sales", {"customer_key"}, "dim_customer", {"customer_key"}},
+        {"fact_sales", {"store_key"}, "dim_store", {"store_key"}},
+    };
+    EXPECT_EQ(edges_of(infer(schema)), expected);
+}
+
+TEST(Inference, RailsStyleIdColumnsAndUnrelatedIdsLeftAlone) {
+    Schema schema =
+        SchemaBuilder()
+            .table("public", "users", {{"id", "bigint"}, {"email", "text"}, {"external_id", "text"}}, {"id"})
+            .table("public", "posts", {{"id", "bigint"}, {"user_id", "bigint"}, {"title", "text"}, {"status_id"},
+                                       {"session_id", "text"}},
+                   {"id"})
+            .table("public", "comments",
+                   {{"id", "bigint"}, {"post_id", "bigint"}, {"user_id", "bigint"}, {"parent_id", "bigint"}}, {"id"})
+            .table("public", "tags", {{"id", "bigint"}, {"name", "text"}}, {"id"})
+            .table("public", "taggings", {{"id", "bigint"}, {"tag_id", "bigint"}, {"post_id", "bigint"}}, {"id"})
+            .build();
+    const std::set<Edge> expected = {
+        {"posts", {"user_id"}, "users", {"id"}},       {"comments", {"post_id"}, "posts", {"id"}},
+        {"comments", {"user_id"}, "users", {"id"}},    {"comments", {"parent_id"}, "comments", {"id"}},
+        {"taggings", {"tag_id"}, "tags", {"id"}},      {"taggings", {"post_id"}, "posts", {"id"}},
+    };
+    EXPECT_EQ(edges_of(infer(schema)), expected);
+}
+
+TEST(Inference, CompositeKeyFoundOnTheDataIsATarget) {
+    Schema schema = SchemaBuilder()
+                        .table("t", "partsupp", {{"ps_partkey"}, {"ps_suppkey"}, {"ps_availqty"}})
+                        .table("t", "lineitem", {{"l_orderkey"}, {"l_partkey"}, {"l_suppkey"}, {"l_quantity"}})
+                        .profile("t", "partsupp", "ps_partkey",
+                                 {{"unique", false}, {"null_fraction", 0.0}, {"unique_with", {"ps_suppkey"}}})
+                        .profile("t", "partsupp", "ps_suppkey", {{"unique", false}, {"null_fraction", 0.0}})
+                        .build();
+    auto edges = infer(schema);
+    ASSERT_EQ(edges.size(), 1u);
+    EXPECT_EQ(edges[0].from_columns, (std::vector<std::string>{"l_partkey", "l_suppkey"}));
+    EXPECT_EQ(edges[0].to_columns, (std::vector<std::string>{"ps_partkey", "ps_suppkey"}));
+    EXPECT_EQ(edges[0].evidence["target_key"], "unique_on_data");
+}
+
+TEST(Inference, LookupTablesNamedAfterTheirOwner) {
+    Schema schema = SchemaBuilder()
+                        .table("s", "order_status", {{"id"}, {"name", "text"}}, {"id"})
+                        .table("s", "product_categories", {{"id"}, {"name", "text"}}, {"id"})
+                        .table("s", "orders", {{"id"}, {"status_id"}}, {"id"})
+                        .table("s", "products", {{"id"}, {"category_id"}}, {"id"})
+                        .table("s", "shipments", {{"id"}, {"status_id"}}, {"id"})
+                        .build();
+    const std::set<Edge> expected = {
+        {"orders", {"status_id"}, "order_status", {"id"}},
+        {"products", {"category_id"}, "product_categories", {"id"}},
+        {"shipments", {"status_id"}, "order_status", {"id"}},  // the only status table
+    };
+    EXPECT_EQ(edges_of(infer(schema)), expected);
+}
