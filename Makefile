@@ -41,6 +41,11 @@ unit:
 e2e:
 	scripts/e2e.sh
 
+# Precision/recall of relationship inference and classification accuracy on the sample
+# databases (the bars are asserted by test/e2e/test_accuracy.py in `make test`).
+accuracy:
+	.venv/bin/python test/accuracy/accuracy.py
+
 demo: deps
 	$(MAKE) all
 	$(MAKE) install
