@@ -105,6 +105,7 @@ bool reference_noun(const std::string& table) {
 struct Features {
     std::set<size_t> out;  // other relations this one references
     std::set<size_t> in;   // other relations that reference this one
+    std::vector<std::pair<std::vector<std::string>, size_t>> out_edges;  // columns -> relation
     bool self_reference = false;
     std::set<std::string> fk_columns;
     std::vector<std::string> key;  // primary key, else a data key
@@ -138,6 +139,7 @@ std::vector<Classification> classify_relations(const Schema& schema) {
             continue;
         }
         f[from->second].out.insert(to->second);
+        f[from->second].out_edges.emplace_back(e.from_columns, to->second);
         f[to->second].in.insert(from->second);
     }
     for (size_t i = 0; i < n; i++) {
@@ -223,12 +225,13 @@ std::vector<Classification> classify_relations(const Schema& schema) {
             key_all_references = key_all_references && x.fk_columns.count(k);
         if (x.key.empty() && x.fk_columns.size() >= 2 && x.attributes <= 1)
             key_all_references = true;  // no key declared: the references are the row
-        for (const Relationship& e : schema.relationships) {
-            if (e.from_schema != r.schema || e.from_table != r.name)
-                continue;
-            auto to = index.find({e.to_schema, e.to_table});
-            if (to != index.end() && to->second != i)
-                key_targets.insert(to->second);
+        // Targets of the references made from key columns (all of them without a key).
+        for (const auto& [columns, target] : x.out_edges) {
+            bool from_key = x.key.empty() || std::all_of(columns.begin(), columns.end(), [&](const std::string& c) {
+                return std::find(x.key.begin(), x.key.end(), c) != x.key.end();
+            });
+            if (from_key)
+                key_targets.insert(target);
         }
         bool targets_are_events =
             std::any_of(key_targets.begin(), key_targets.end(), [&](size_t t) { return eventful(t); });

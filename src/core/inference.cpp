@@ -85,6 +85,7 @@ struct CompositeKey {
 struct TableInfo {
     bool eligible = false;
     std::string stem;
+    std::string alternative_stem;  // "menus" -> "menu", which singular() leaves alone
     std::vector<std::string> stem_words;
     std::string prefix;
     std::vector<ColumnName> names;  // parallel to Relation::columns
@@ -110,7 +111,7 @@ bool names_own_identifier(const TableInfo& t, const ColumnName& n) {
     if (n.core.empty())
         return true;
     std::string concept = naming::concept_of(n.core);
-    if (concept == t.stem)
+    if (concept == t.stem || (!t.alternative_stem.empty() && concept == t.alternative_stem))
         return true;
     // "cust" names a customer table, but "tag" does not name taggings: derivations are
     // other concepts, so only well-known abbreviations count here.
@@ -157,6 +158,16 @@ private:
         if (!t.stem_words.empty())
             t.stem_words.back() = naming::singular(t.stem_words.back());
         t.person = naming::is_person_entity(t.stem);
+        // singular() keeps "-us" and "-is" words whole (status, analysis); a table named
+        // "menus" or "taxis" is still found from "menu_id" and "taxi_id".
+        if (!t.stem_words.empty()) {
+            const std::string& last = t.stem_words.back();
+            if (last.size() > 3 && last.back() == 's') {
+                std::vector<std::string> alt = t.stem_words;
+                alt.back().pop_back();
+                t.alternative_stem = naming::concept_of(alt);
+            }
+        }
         std::vector<std::string> column_names;
         for (const Column& c : r.columns)
             column_names.push_back(c.name);
@@ -228,6 +239,8 @@ private:
         if (t.keys.empty())
             return;
         by_stem_[t.stem].push_back(i);
+        if (!t.alternative_stem.empty())
+            by_stem_[t.alternative_stem].push_back(i);
         if (t.stem_words.size() > 1)
             by_last_word_[t.stem_words.back()].push_back(i);
         if (t.stem_words.size() == 1)

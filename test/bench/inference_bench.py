@@ -122,6 +122,8 @@ def main() -> int:
                     tp = len(r["edges"] & expected)
                     r["precision"] = tp / len(r["edges"]) if r["edges"] else 0.0
                     r["recall"] = tp / len(expected) if expected else 1.0
+                    r["misses"] = sorted(expected - r["edges"])[:3]
+                    r["extra"] = sorted(r["edges"] - expected)[:3]
                     results[n, mode] = r
     finally:
         cluster.destroy()
@@ -135,6 +137,10 @@ def main() -> int:
               f"(" + ", ".join(f"{s} {t[s]:.1f}" for s in steps if s in t) + f"); "
               f"precision {r['precision']:.3f}, recall {r['recall']:.3f}, "
               f"{r['stats']['inference'].get('inferred', 0)} edges")
+        for miss in r["misses"]:
+            print(f"         miss  {miss}")
+        for extra in r["extra"]:
+            print(f"         extra {extra}")
     sizes = sorted(args.sizes)
     if len(sizes) >= 2:
         small, big = sizes[0], sizes[-1]

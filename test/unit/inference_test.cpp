@@ -465,3 +465,16 @@ TEST(Inference, LookupTablesNamedAfterTheirOwner) {
     };
     EXPECT_EQ(edges_of(infer(schema)), expected);
 }
+
+TEST(Inference, PluralsThatLookSingular) {
+    Schema schema = SchemaBuilder()
+                        .table("s", "menus", {{"id"}, {"name", "text"}}, {"id"})
+                        .table("s", "statuses", {{"id"}, {"name", "text"}}, {"id"})
+                        .table("s", "dishes", {{"id"}, {"menu_id"}, {"status_id"}}, {"id"})
+                        .build();
+    const std::set<Edge> expected = {
+        {"dishes", {"menu_id"}, "menus", {"id"}},
+        {"dishes", {"status_id"}, "statuses", {"id"}},
+    };
+    EXPECT_EQ(edges_of(infer(schema)), expected);
+}
