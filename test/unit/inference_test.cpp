@@ -478,3 +478,37 @@ TEST(Inference, PluralsThatLookSingular) {
     };
     EXPECT_EQ(edges_of(infer(schema)), expected);
 }
+
+TEST(Inference, OracleHrUpperCaseManagersAndCodes) {
+    const std::string s = "HR";
+    Schema schema =
+        SchemaBuilder()
+            .table(s, "REGIONS", {{"REGION_ID"}, {"REGION_NAME", "character varying(25)"}}, {"REGION_ID"})
+            .table(s, "COUNTRIES", {{"COUNTRY_ID", "character(2)"}, {"COUNTRY_NAME", "text"}, {"REGION_ID"}},
+                   {"COUNTRY_ID"})
+            .table(s, "LOCATIONS", {{"LOCATION_ID"}, {"CITY", "text"}, {"COUNTRY_ID", "character(2)"}}, {"LOCATION_ID"})
+            .table(s, "JOBS", {{"JOB_ID", "character varying(10)"}, {"JOB_TITLE", "text"}, {"MIN_SALARY"}}, {"JOB_ID"})
+            .table(s, "DEPARTMENTS", {{"DEPARTMENT_ID"}, {"DEPARTMENT_NAME", "text"}, {"MANAGER_ID"}, {"LOCATION_ID"}},
+                   {"DEPARTMENT_ID"})
+            .table(s, "EMPLOYEES", {{"EMPLOYEE_ID"}, {"EMAIL", "text"}, {"HIRE_DATE", "date"},
+                                    {"JOB_ID", "character varying(10)"}, {"SALARY", "numeric(8,2)"},
+                                    {"MANAGER_ID"}, {"DEPARTMENT_ID"}},
+                   {"EMPLOYEE_ID"})
+            .table(s, "JOB_HISTORY", {{"EMPLOYEE_ID"}, {"START_DATE", "date"}, {"END_DATE", "date"},
+                                      {"JOB_ID", "character varying(10)"}, {"DEPARTMENT_ID"}},
+                   {"EMPLOYEE_ID", "START_DATE"})
+            .build();
+    const std::set<Edge> expected = {
+        {"COUNTRIES", {"REGION_ID"}, "REGIONS", {"REGION_ID"}},
+        {"LOCATIONS", {"COUNTRY_ID"}, "COUNTRIES", {"COUNTRY_ID"}},
+        {"DEPARTMENTS", {"MANAGER_ID"}, "EMPLOYEES", {"EMPLOYEE_ID"}},
+        {"DEPARTMENTS", {"LOCATION_ID"}, "LOCATIONS", {"LOCATION_ID"}},
+        {"EMPLOYEES", {"JOB_ID"}, "JOBS", {"JOB_ID"}},
+        {"EMPLOYEES", {"MANAGER_ID"}, "EMPLOYEES", {"EMPLOYEE_ID"}},
+        {"EMPLOYEES", {"DEPARTMENT_ID"}, "DEPARTMENTS", {"DEPARTMENT_ID"}},
+        {"JOB_HISTORY", {"EMPLOYEE_ID"}, "EMPLOYEES", {"EMPLOYEE_ID"}},
+        {"JOB_HISTORY", {"JOB_ID"}, "JOBS", {"JOB_ID"}},
+        {"JOB_HISTORY", {"DEPARTMENT_ID"}, "DEPARTMENTS", {"DEPARTMENT_ID"}},
+    };
+    EXPECT_EQ(edges_of(infer(schema)), expected);
+}
