@@ -344,3 +344,35 @@ COMMENT ON FUNCTION @extschema@.cartridge_scan_json(bigint) IS
     'The whole scan as one JSON document';
 
 -- [generate] cartridge_generate, cartridge_archive, cartridge_files, cartridge_info
+CREATE FUNCTION @extschema@.cartridge_generate(scan_id bigint DEFAULT NULL, provider text DEFAULT 'builtin',
+                                               options jsonb DEFAULT '{}', async boolean DEFAULT true)
+    RETURNS bigint
+    LANGUAGE c VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_generate';
+COMMENT ON FUNCTION @extschema@.cartridge_generate(bigint, text, jsonb, boolean) IS
+    'Builds a dbt project from a scan (the latest of this database when NULL); returns the project id';
+
+CREATE FUNCTION @extschema@.cartridge_archive(project_id bigint, format text DEFAULT 'tar.gz')
+    RETURNS bytea
+    LANGUAGE c STRICT STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_archive';
+COMMENT ON FUNCTION @extschema@.cartridge_archive(bigint, text) IS
+    'The project as a tar.gz or zip archive, byte-identical for identical input';
+
+CREATE FUNCTION @extschema@.cartridge_files(project_id bigint)
+    RETURNS TABLE (path text, kind text, content text)
+    LANGUAGE c STRICT STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_files';
+COMMENT ON FUNCTION @extschema@.cartridge_files(bigint) IS
+    'Every file of the project, ordered by path';
+
+CREATE FUNCTION @extschema@.cartridge_info(project_id bigint)
+    RETURNS jsonb
+    LANGUAGE c STRICT STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_info';
+COMMENT ON FUNCTION @extschema@.cartridge_info(bigint) IS
+    'Name, provider, model, status, counts, warnings, token usage and timings of a project';

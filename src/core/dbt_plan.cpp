@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 namespace cartridge::dbt {
 
@@ -117,7 +118,16 @@ void stage_relations(Plan& plan, const Schema& schema, const GenerateHooks& hook
     std::map<std::string, std::string> source_of_schema;
     std::set<std::string> source_names;
     std::map<std::string, std::set<std::string>> tables_in_source;
-    for (const Relation& rel : schema.relations) {
+    // Byte order, whatever collation the scan was read back in: the same scan gives the
+    // same names (the first of two colliding names keeps the plain one) on every server.
+    std::vector<const Relation*> relations;
+    for (const Relation& rel : schema.relations)
+        relations.push_back(&rel);
+    std::sort(relations.begin(), relations.end(), [](const Relation* a, const Relation* b) {
+        return std::tie(a->schema, a->name) < std::tie(b->schema, b->name);
+    });
+    for (const Relation* relation : relations) {
+        const Relation& rel = *relation;
         tick(hooks);
         if (!rel.can_select) {
             plan.warnings.push_back(fmt::format("skipped {}.{}: no SELECT privilege", rel.schema, rel.name));

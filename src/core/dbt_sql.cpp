@@ -69,7 +69,8 @@ std::string intermediate_sql(const Plan& plan, const Mart& m) {
         expressions.push_back(q.quote(m.base_cte) + "." + q.quote(c.name));
     for (const Join& j : m.joins)
         for (const JoinedColumn& c : j.columns)
-            expressions.push_back(q.quote(j.alias) + "." + q.quote(c.column->name) + " as " + q.quote(c.name));
+            expressions.push_back(q.quote(j.alias) + "." + q.quote(c.column->name) +
+                                  (c.column->name == c.name ? "" : " as " + q.quote(c.name)));
     out += "joined as (\n\n" + select_list(expressions) + "    from " + q.quote(m.base_cte) + "\n";
     for (const Join& j : m.joins) {
         const PlanEdge& e = plan.edges[j.edge];
