@@ -419,8 +419,8 @@ std::optional<std::size_t> Plan::mart_of(std::size_t staged_index, const std::st
 // Used only when the scan did not classify a relation (classification lands with relationship
 // inference). From the tested edges around the relation:
 //   bridge     two or more parents and no column outside its keys and foreign keys
-//   fact       numeric measures, and either two or more parents and no children (order
-//              lines) or a parent, a date and at most one child (an order header)
+//   fact       numeric measures and a parent, and either no children (order lines) or a
+//              date and at most one child (an order header)
 //   reference  referenced, no parents, at most two descriptive columns (a lookup)
 //   dimension  referenced otherwise
 //   other      everything else
@@ -455,8 +455,7 @@ std::string fallback_classification(const Plan& plan, std::size_t i) {
     }
     if (parents.size() >= 2 && descriptive == 0)
         return "bridge";
-    if (measures > 0 && ((parents.size() >= 2 && children.empty()) ||
-                         (!parents.empty() && temporal && children.size() <= 1)))
+    if (measures > 0 && !parents.empty() && (children.empty() || (temporal && children.size() <= 1)))
         return "fact";
     if (!children.empty() && parents.empty() && descriptive <= 2)
         return "reference";
