@@ -1,93 +1,64 @@
-// YAML files of the generated project, emitted with yaml-cpp. dbt reads them with PyYAML
-// (YAML 1.1), where a bare `on`, `no` or `1.0` is not a string, so any scalar that is not
-// plainly a word is double-quoted. Text from the catalog is also kept away from Jinja: dbt
-// renders names, identifiers and test arguments as templates.
+// YAML files of the generated project (see yaml_writer.hpp for the quoting rules). Text from
+// the catalog is also kept away from Jinja: dbt renders names, identifiers, descriptions and
+// test arguments as templates.
 #include "core/dbt_render.hpp"
-
-#include <yaml-cpp/yaml.h>
+#include "core/yaml_writer.hpp"
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 namespace cartridge::dbt {
 
 namespace {
 
-bool plain_is_safe(const std::string& s) {
-    if (s.empty() || !((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= 'A' && s[0] <= 'Z')) || s.back() == ' ')
-        return false;
-    for (char c : s)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-              c == ' ' || c == '.' || c == ',' || c == '(' || c == ')' || c == '/' || c == '\'' || c == '-'))
-            return false;
-    std::string lower = s;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    static const std::set<std::string> yaml11_words = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"};
-    return !yaml11_words.count(lower);
+using yaml::Node;
+
+// A string from the catalog (or derived from it).
+Node text(const std::string& value) {
+    return Node::text(jinja_safe(value));
 }
 
-// A string value; from_catalog marks text that must not be rendered as Jinja by dbt.
-void scalar(YAML::Emitter& out, const std::string& value, bool from_catalog = true) {
-    const std::string text = from_catalog ? jinja_safe(value) : value;
-    if (plain_is_safe(text))
-        out << text;
-    else
-        out << YAML::DoubleQuoted << text;
+// A string the generator wrote itself, that dbt must see unchanged (may hold Jinja).
+Node literal(const std::string& value) {
+    return Node::text(value);
 }
 
-void key_value(YAML::Emitter& out, const char* key, const std::string& value, bool from_catalog = true) {
-    out << YAML::Key << key << YAML::Value;
-    scalar(out, value, from_catalog);
-}
-
-void json_value(YAML::Emitter& out, const nlohmann::ordered_json& value, bool from_catalog) {
+Node json_value(const nlohmann::ordered_json& value, bool from_catalog) {
     if (value.is_string())
-        scalar(out, value.get<std::string>(), from_catalog);
-    else if (value.is_boolean())
-        out << value.get<bool>();
-    else if (value.is_number_integer())
-        out << value.get<long long>();
-    else if (value.is_number())
-        out << value.get<double>();
-    else if (value.is_array()) {
-        out << YAML::BeginSeq;
+        return from_catalog ? text(value.get<std::string>()) : literal(value.get<std::string>());
+    if (value.is_boolean())
+        return Node::boolean(value.get<bool>());
+    if (value.is_number_integer())
+        return Node::integer(value.get<long long>());
+    if (value.is_number())
+        return Node::number(value.get<double>());
+    if (value.is_array()) {
+        Node seq = Node::seq();
         for (const auto& v : value)
-            json_value(out, v, from_catalog);
-        out << YAML::EndSeq;
-    } else if (value.is_object()) {
-        out << YAML::BeginMap;
-        for (const auto& [k, v] : value.items()) {
-            out << YAML::Key << k << YAML::Value;
-            json_value(out, v, from_catalog);
-        }
-        out << YAML::EndMap;
-    } else {
-        out << YAML::Null;
+            seq.push(json_value(v, from_catalog));
+        return seq;
     }
+    Node map = Node::map();
+    for (const auto& [k, v] : value.items())
+        map.add(k, json_value(v, from_catalog));
+    return map;
 }
 
-void emit_test(YAML::Emitter& out, const TestSpec& t) {
-    if (t.arguments.empty() && t.severity == "error") {
-        out << t.name;
-        return;
-    }
-    out << YAML::BeginMap << YAML::Key << t.name << YAML::Value << YAML::BeginMap;
+Node test_node(const TestSpec& t) {
+    if (t.arguments.empty() && t.severity == "error")
+        return Node::text(t.name);
+    Node body = Node::map();
     if (!t.arguments.empty()) {
-        out << YAML::Key << "arguments" << YAML::Value << YAML::BeginMap;
-        for (const auto& [k, v] : t.arguments.items()) {
-            out << YAML::Key << k << YAML::Value;
-            // column_name is pasted into the test's SQL without rendering; it stays as is.
-            json_value(out, v, k != "column_name");
-        }
-        out << YAML::EndMap;
+        Node& arguments = body.add("arguments", Node::map());
+        // column_name is pasted into the test's SQL without rendering; it stays as is.
+        for (const auto& [k, v] : t.arguments.items())
+            arguments.add(k, json_value(v, k != "column_name"));
     }
     if (t.severity != "error")
-        out << YAML::Key << "config" << YAML::Value << YAML::BeginMap << YAML::Key << "severity"
-            << YAML::Value << t.severity << YAML::EndMap;
-    out << YAML::EndMap << YAML::EndMap;
+        body.add("config", Node::map()).add("severity", Node::text(t.severity));
+    Node test = Node::map();
+    test.add(t.name, std::move(body));
+    return test;
 }
 
 struct TestIndex {
@@ -114,41 +85,38 @@ struct TestIndex {
     }
 };
 
-void emit_tests(YAML::Emitter& out, const std::vector<const TestSpec*>& tests) {
+void add_tests(Node& holder, const std::vector<const TestSpec*>& tests) {
     if (tests.empty())
         return;
-    out << YAML::Key << "data_tests" << YAML::Value << YAML::BeginSeq;
+    Node& list = holder.add("data_tests", Node::seq());
     for (const TestSpec* t : tests)
-        emit_test(out, *t);
-    out << YAML::EndSeq;
+        list.push(test_node(*t));
 }
 
 // One entry of a models: list. columns are (output name, description) pairs.
-void emit_model(YAML::Emitter& out, const Plan& plan, const TestIndex& tests, const std::string& model,
-                const std::string& description,
+Node model_node(const Plan& plan, const TestIndex& tests, const std::string& model, const std::string& description,
                 const std::vector<std::pair<std::string, std::string>>& columns) {
-    out << YAML::BeginMap;
-    key_value(out, "name", model, false);
-    key_value(out, "description", description);
-    emit_tests(out, tests.model(model));
-    out << YAML::Key << "columns" << YAML::Value << YAML::BeginSeq;
-    for (const auto& [name, text] : columns) {
-        out << YAML::BeginMap;
-        key_value(out, "name", name, false);
-        key_value(out, "description", text);
+    Node m = Node::map();
+    m.add("name", literal(model));
+    m.add("description", text(description));
+    add_tests(m, tests.model(model));
+    Node& list = m.add("columns", Node::seq());
+    for (const auto& [name, about] : columns) {
+        Node& c = list.push(Node::map());
+        c.add("name", literal(name));
+        c.add("description", text(about));
         // dbt then quotes the column in the tests it writes (a keyword such as "order").
         if (plan.quoter.needs_quotes(name))
-            out << YAML::Key << "quote" << YAML::Value << true;
-        emit_tests(out, tests.column(model, name));
-        out << YAML::EndMap;
+            c.add("quote", Node::boolean(true));
+        add_tests(c, tests.column(model, name));
     }
-    out << YAML::EndSeq << YAML::EndMap;
+    return m;
 }
 
-std::string finish(YAML::Emitter& out) {
-    if (!out.good())
-        throw std::runtime_error(std::string("YAML emitter: ") + out.GetLastError());
-    return std::string(out.c_str()) + "\n";
+Node models_document() {
+    Node doc = Node::map();
+    doc.add("version", Node::integer(2));
+    return doc;
 }
 
 std::string trimmed_comment_or_type(const PlanColumn& c) {
@@ -159,9 +127,9 @@ std::string trimmed_comment_or_type(const PlanColumn& c) {
     return comment.substr(first, comment.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-std::string jinja_string(const std::string& text) {
+std::string jinja_string(const std::string& value) {
     std::string out = "'";
-    for (char c : text) {
+    for (char c : value) {
         if (c == '\'' || c == '\\')
             out += '\\';
         out += c;
@@ -201,29 +169,26 @@ const PlanColumn* freshness_column(const StagedRelation& s) {
 }
 
 std::string dbt_project_yml(const Plan& plan) {
-    YAML::Emitter out;
-    out << YAML::BeginMap;
-    key_value(out, "name", plan.project, false);
-    out << YAML::Key << "version" << YAML::Value << YAML::DoubleQuoted << "1.0.0";
-    out << YAML::Key << "config-version" << YAML::Value << 2;
+    Node doc = Node::map();
+    doc.add("name", literal(plan.project));
+    doc.add("version", Node::quoted("1.0.0"));
+    doc.add("config-version", Node::integer(2));
     // The `arguments:` property of generic tests needs dbt-core 1.10.5 or later.
-    out << YAML::Key << "require-dbt-version" << YAML::Value << YAML::DoubleQuoted << ">=1.10.5";
-    key_value(out, "profile", plan.project, false);
-    out << YAML::Key << "model-paths" << YAML::Value << YAML::Flow << YAML::BeginSeq << "models" << YAML::EndSeq;
-    out << YAML::Key << "macro-paths" << YAML::Value << YAML::Flow << YAML::BeginSeq << "macros" << YAML::EndSeq;
-    out << YAML::Key << "clean-targets" << YAML::Value << YAML::Flow << YAML::BeginSeq << "target"
-        << "dbt_packages" << YAML::EndSeq;
+    doc.add("require-dbt-version", Node::quoted(">=1.10.5"));
+    doc.add("profile", literal(plan.project));
+    doc.add("model-paths", Node::flow_seq()).push(literal("models"));
+    doc.add("macro-paths", Node::flow_seq()).push(literal("macros"));
+    Node& clean = doc.add("clean-targets", Node::flow_seq());
+    clean.push(literal("target"));
+    clean.push(literal("dbt_packages"));
     // No network call home from a generated project.
-    out << YAML::Key << "flags" << YAML::Value << YAML::BeginMap << YAML::Key << "send_anonymous_usage_stats"
-        << YAML::Value << false << YAML::EndMap;
+    doc.add("flags", Node::map()).add("send_anonymous_usage_stats", Node::boolean(false));
     // Only folders that hold models: dbt warns about configuration paths that match nothing.
     bool intermediate = std::any_of(plan.marts.begin(), plan.marts.end(),
                                     [](const Mart& m) { return !m.intermediate.empty(); });
-    out << YAML::Key << "models" << YAML::Value << YAML::BeginMap << YAML::Key << plan.project << YAML::Value
-        << YAML::BeginMap;
+    Node& layers = doc.add("models", Node::map()).add(plan.project, Node::map());
     auto layer = [&](const char* name, const char* materialized) {
-        out << YAML::Key << name << YAML::Value << YAML::BeginMap << YAML::Key << "+materialized" << YAML::Value
-            << materialized << YAML::EndMap;
+        layers.add(name, Node::map()).add("+materialized", literal(materialized));
     };
     if (!plan.staged.empty())
         layer("staging", "view");
@@ -231,22 +196,19 @@ std::string dbt_project_yml(const Plan& plan) {
         layer("intermediate", "view");
     if (!plan.marts.empty())
         layer("marts", "table");
-    out << YAML::EndMap << YAML::EndMap << YAML::EndMap;
-    return finish(out);
+    return doc.dump();
 }
 
 std::string profiles_yml(const Plan& plan) {
-    YAML::Emitter out;
+    Node doc = Node::map();
+    Node& profile = doc.add(plan.project, Node::map());
+    profile.add("target", literal("dev"));
+    Node& dev = profile.add("outputs", Node::map()).add("dev", Node::map());
+    dev.add("type", literal("postgres"));
     auto env = [&](const char* key, const char* variable, const std::string& fallback, bool number = false) {
-        out << YAML::Key << key << YAML::Value << YAML::DoubleQuoted
-            << "{{ env_var('" + std::string(variable) + "', " + jinja_string(fallback) + ")" +
-                   (number ? " | as_number" : "") + " }}";
+        dev.add(key, Node::quoted("{{ env_var('" + std::string(variable) + "', " + jinja_string(fallback) + ")" +
+                                  (number ? " | as_number" : "") + " }}"));
     };
-    out << YAML::BeginMap << YAML::Key << plan.project << YAML::Value << YAML::BeginMap;
-    out << YAML::Key << "target" << YAML::Value << "dev";
-    out << YAML::Key << "outputs" << YAML::Value << YAML::BeginMap << YAML::Key << "dev" << YAML::Value
-        << YAML::BeginMap;
-    out << YAML::Key << "type" << YAML::Value << "postgres";
     env("host", "PGHOST", "localhost");
     env("port", "PGPORT", "5432", true);
     env("user", "PGUSER", "postgres");
@@ -254,74 +216,67 @@ std::string profiles_yml(const Plan& plan) {
     env("dbname", "PGDATABASE", plan.schema->database);
     env("schema", "DBT_SCHEMA", "analytics");
     env("sslmode", "PGSSLMODE", "prefer");
-    out << YAML::Key << "threads" << YAML::Value << 4;
-    out << YAML::EndMap << YAML::EndMap << YAML::EndMap << YAML::EndMap;
-    return finish(out);
+    dev.add("threads", Node::integer(4));
+    return doc.dump();
 }
 
 std::string sources_yml(const Plan& plan, const std::string& source, bool freshness) {
-    YAML::Emitter out;
     const std::string& schema_name = plan.source_schema.at(source);
-    out << YAML::BeginMap << YAML::Key << "version" << YAML::Value << 2;
-    out << YAML::Key << "sources" << YAML::Value << YAML::BeginSeq << YAML::BeginMap;
-    key_value(out, "name", source, false);
-    key_value(out, "description",
-              "Schema " + schema_name + " of database " + plan.schema->database + ", as Cartridge scanned it.");
-    key_value(out, "schema", schema_name);
-    out << YAML::Key << "tables" << YAML::Value << YAML::BeginSeq;
+    Node doc = models_document();
+    Node& entry = doc.add("sources", Node::seq()).push(Node::map());
+    entry.add("name", literal(source));
+    entry.add("description",
+              text("Schema " + schema_name + " of database " + plan.schema->database + ", as Cartridge scanned it."));
+    entry.add("schema", text(schema_name));
+    Node& tables = entry.add("tables", Node::seq());
     for (std::size_t i : plan.sources.at(source)) {
         const StagedRelation& s = plan.staged[i];
-        out << YAML::BeginMap;
-        key_value(out, "name", s.table_name, false);
+        Node& table = tables.push(Node::map());
+        table.add("name", literal(s.table_name));
         if (s.table_name != s.relation->name)
-            key_value(out, "identifier", s.relation->name);
-        key_value(out, "description", source_table_description(s));
+            table.add("identifier", text(s.relation->name));
+        table.add("description", text(source_table_description(s)));
         if (const PlanColumn* c = freshness ? freshness_column(s) : nullptr) {
-            out << YAML::Key << "config" << YAML::Value << YAML::BeginMap;
-            key_value(out, "loaded_at_field", plan.quoter.quote(c->column->name));
-            out << YAML::Key << "freshness" << YAML::Value << YAML::BeginMap;
-            out << YAML::Key << "warn_after" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key << "count"
-                << YAML::Value << 1 << YAML::Key << "period" << YAML::Value << "day" << YAML::EndMap;
-            out << YAML::Key << "error_after" << YAML::Value << YAML::Flow << YAML::BeginMap << YAML::Key
-                << "count" << YAML::Value << 7 << YAML::Key << "period" << YAML::Value << "day" << YAML::EndMap;
-            out << YAML::EndMap << YAML::EndMap;
+            Node& config = table.add("config", Node::map());
+            config.add("loaded_at_field", text(plan.quoter.quote(c->column->name)));
+            Node& fresh = config.add("freshness", Node::map());
+            Node& warn = fresh.add("warn_after", Node::flow_map());
+            warn.add("count", Node::integer(1));
+            warn.add("period", literal("day"));
+            Node& error = fresh.add("error_after", Node::flow_map());
+            error.add("count", Node::integer(7));
+            error.add("period", literal("day"));
         }
-        out << YAML::Key << "columns" << YAML::Value << YAML::BeginSeq;
+        Node& columns = table.add("columns", Node::seq());
         for (const PlanColumn& c : s.columns) {
-            out << YAML::BeginMap;
-            key_value(out, "name", c.column->name);
-            key_value(out, "description", trimmed_comment_or_type(c));
+            Node& column = columns.push(Node::map());
+            column.add("name", text(c.column->name));
+            column.add("description", text(trimmed_comment_or_type(c)));
             if (plan.quoter.needs_quotes(c.column->name))
-                out << YAML::Key << "quote" << YAML::Value << true;
-            out << YAML::EndMap;
+                column.add("quote", Node::boolean(true));
         }
-        out << YAML::EndSeq << YAML::EndMap;
     }
-    out << YAML::EndSeq << YAML::EndMap << YAML::EndSeq << YAML::EndMap;
-    return finish(out);
+    return doc.dump();
 }
 
 std::string staging_models_yml(const Plan& plan, const std::string& source) {
     TestIndex tests(plan);
-    YAML::Emitter out;
-    out << YAML::BeginMap << YAML::Key << "version" << YAML::Value << 2;
-    out << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;
+    Node doc = models_document();
+    Node& models = doc.add("models", Node::seq());
     for (std::size_t i : plan.sources.at(source)) {
         const StagedRelation& s = plan.staged[i];
         std::vector<std::pair<std::string, std::string>> columns;
         for (const PlanColumn& c : s.columns)
             columns.emplace_back(c.name, column_description(plan, i, c));
-        emit_model(out, plan, tests, s.model, staging_description(plan, s), columns);
+        models.push(model_node(plan, tests, s.model, staging_description(plan, s), columns));
     }
-    out << YAML::EndSeq << YAML::EndMap;
-    return finish(out);
+    return doc.dump();
 }
 
 std::string intermediate_models_yml(const Plan& plan) {
     TestIndex tests(plan);
-    YAML::Emitter out;
-    out << YAML::BeginMap << YAML::Key << "version" << YAML::Value << 2;
-    out << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;
+    Node doc = models_document();
+    Node& models = doc.add("models", Node::seq());
     for (const Mart& m : plan.marts) {
         if (m.intermediate.empty())
             continue;
@@ -333,17 +288,15 @@ std::string intermediate_models_yml(const Plan& plan) {
             for (const JoinedColumn& c : j.columns)
                 columns.emplace_back(c.name, c.column->name + " of " + plan.staged[plan.edges[j.edge].to].model +
                                                  " (joined as " + j.alias + ").");
-        emit_model(out, plan, tests, m.intermediate, intermediate_description(plan, m), columns);
+        models.push(model_node(plan, tests, m.intermediate, intermediate_description(plan, m), columns));
     }
-    out << YAML::EndSeq << YAML::EndMap;
-    return finish(out);
+    return doc.dump();
 }
 
 std::string marts_models_yml(const Plan& plan) {
     TestIndex tests(plan);
-    YAML::Emitter out;
-    out << YAML::BeginMap << YAML::Key << "version" << YAML::Value << 2;
-    out << YAML::Key << "models" << YAML::Value << YAML::BeginSeq;
+    Node doc = models_document();
+    Node& models = doc.add("models", Node::seq());
     for (const Mart& m : plan.marts) {
         const StagedRelation& s = plan.staged[m.staged];
         std::vector<std::pair<std::string, std::string>> columns;
@@ -353,10 +306,9 @@ std::string marts_models_yml(const Plan& plan) {
             for (const JoinedColumn& c : j.columns)
                 columns.emplace_back(c.name, c.column->name + " of " + plan.staged[plan.edges[j.edge].to].model +
                                                  " (joined as " + j.alias + ").");
-        emit_model(out, plan, tests, m.name, mart_description(plan, m), columns);
+        models.push(model_node(plan, tests, m.name, mart_description(plan, m), columns));
     }
-    out << YAML::EndSeq << YAML::EndMap;
-    return finish(out);
+    return doc.dump();
 }
 
 }  // namespace cartridge::dbt

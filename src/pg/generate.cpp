@@ -16,6 +16,8 @@
 extern "C" {
 #include "catalog/pg_type_d.h"
 #include "common/keywords.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
 }
 
 namespace {
@@ -57,36 +59,33 @@ int64_t resolve_scan_pg(std::optional<int64_t> requested) {
     return std::stoll(rows[0][0].value());
 }
 
-json files_json(const cartridge::GeneratedProject& p) {
-    json out = json::array();
-    for (const auto& f : p.files)
-        out.push_back({{"path", f.path}, {"kind", f.kind}, {"content", f.content}});
-    return out;
+// One column of rows to insert, as a text[] Datum (nullptr elements are NULL). Rows go in
+// through unnest() of such arrays: one statement per table whatever the size of the
+// project, and no text format to escape and parse in between. (The many-array unnest is
+// FROM-clause syntax that cannot be schema-qualified; the functions run with search_path
+// pg_catalog, pg_temp.)
+using TextColumn = std::vector<const std::string*>;
+
+cartridge::pg::QueryArg text_array_pg(const TextColumn& column) {
+    const TextColumn* values = &column;
+    Datum array = cartridge::pg::pg_call([values] {
+        const int count = static_cast<int>(values->size());
+        Datum* elements = static_cast<Datum*>(palloc(sizeof(Datum) * (count + 1)));
+        bool* nulls = static_cast<bool*>(palloc(sizeof(bool) * (count + 1)));
+        for (int i = 0; i < count; i++) {
+            const std::string* v = (*values)[i];
+            nulls[i] = v == nullptr;
+            elements[i] = v ? PointerGetDatum(cstring_to_text_with_len(v->data(), static_cast<int>(v->size()))) : 0;
+        }
+        int dims[1] = {count};
+        int lower_bounds[1] = {1};
+        return PointerGetDatum(
+            construct_md_array(elements, nulls, 1, dims, lower_bounds, TEXTOID, -1, false, TYPALIGN_INT));
+    });
+    return cartridge::pg::QueryArg::binary(TEXTARRAYOID, array, false);
 }
 
-json models_json(const cartridge::GeneratedProject& p) {
-    json out = json::array();
-    for (const auto& m : p.models)
-        out.push_back({{"name", m.name}, {"layer", m.layer}, {"path", m.path}, {"materialized", m.materialized},
-                       {"schema_name", m.schema_name.empty() ? json() : json(m.schema_name)},
-                       {"table_name", m.table_name.empty() ? json() : json(m.table_name)},
-                       {"description", m.description}, {"sql", m.sql}});
-    return out;
-}
-
-json tests_json(const cartridge::GeneratedProject& p) {
-    json out = json::array();
-    for (const auto& t : p.tests)
-        out.push_back({{"model_name", t.model_name},
-                       {"column_name", t.column_name ? json(*t.column_name) : json()},
-                       {"test_name", t.test_name},
-                       {"arguments", t.arguments},
-                       {"severity", t.severity}});
-    return out;
-}
-
-// Stores the project and returns its id. Children are inserted from one JSON document per
-// table (jsonb_to_recordset): four statements whatever the size of the project.
+// Stores the project and returns its id, in the caller's transaction.
 int64_t store_project_pg(int64_t scan_id, const std::string& options_text, const std::string& started_at,
                          const cartridge::GeneratedProject& p, json timings) {
     using cartridge::pg::spi_execute_pg;
@@ -110,34 +109,71 @@ int64_t store_project_pg(int64_t scan_id, const std::string& options_text, const
         false);
     const std::string id = inserted.at(0).at(0).value();
     const auto store_started = Clock::now();
-    const std::string models = models_json(p).dump();
+    const cartridge::pg::QueryArg project = {INT8OID, id.c_str()};
+
+    std::vector<TextColumn> models(8);
+    for (const auto& m : p.models) {
+        models[0].push_back(&m.name);
+        models[1].push_back(&m.layer);
+        models[2].push_back(&m.path);
+        models[3].push_back(&m.materialized);
+        models[4].push_back(m.schema_name.empty() ? nullptr : &m.schema_name);
+        models[5].push_back(m.table_name.empty() ? nullptr : &m.table_name);
+        models[6].push_back(&m.description);
+        models[7].push_back(&m.sql);
+    }
+    std::vector<cartridge::pg::QueryArg> args{project};
+    for (const TextColumn& column : models)
+        args.push_back(text_array_pg(column));
     spi_execute_pg(
         "INSERT INTO cartridge.models (project_id, name, layer, path, materialized, schema_name, table_name, "
         "description, sql, origin) "
-        "SELECT $1, m.name, m.layer, m.path, m.materialized, m.schema_name, m.table_name, m.description, m.sql, "
-        "'builtin' FROM pg_catalog.jsonb_to_recordset($2) AS m(name text, layer text, path text, "
-        "materialized text, schema_name text, table_name text, description text, sql text)",
-        false, {{INT8OID, id.c_str()}, {JSONBOID, models.c_str()}});
-    const std::string tests = tests_json(p).dump();
+        "SELECT $1, m.*, 'builtin' FROM unnest($2, $3, $4, $5, $6, $7, $8, $9) AS m",
+        false, args);
+
+    std::vector<std::string> arguments;
+    arguments.reserve(p.tests.size());
+    for (const auto& t : p.tests)
+        arguments.push_back(t.arguments.dump());
+    std::vector<TextColumn> tests(5);
+    for (std::size_t i = 0; i < p.tests.size(); i++) {
+        const auto& t = p.tests[i];
+        tests[0].push_back(&t.model_name);
+        tests[1].push_back(t.column_name ? &*t.column_name : nullptr);
+        tests[2].push_back(&t.test_name);
+        tests[3].push_back(&arguments[i]);
+        tests[4].push_back(&t.severity);
+    }
+    args = {project};
+    for (const TextColumn& column : tests)
+        args.push_back(text_array_pg(column));
     spi_execute_pg(
         "INSERT INTO cartridge.tests (project_id, model_name, column_name, test_name, arguments, severity) "
-        "SELECT $1, t.model_name, t.column_name, t.test_name, t.arguments, t.severity "
-        "FROM pg_catalog.jsonb_to_recordset($2) AS t(model_name text, column_name text, test_name text, "
-        "arguments jsonb, severity text)",
-        false, {{INT8OID, id.c_str()}, {JSONBOID, tests.c_str()}});
-    const std::string files = files_json(p).dump();
+        "SELECT $1, t.model, t.col, t.test, t.args::jsonb, t.severity "
+        "FROM unnest($2, $3, $4, $5, $6) AS t(model, col, test, args, severity)",
+        false, args);
+
+    std::vector<TextColumn> files(3);
+    for (const auto& f : p.files) {
+        files[0].push_back(&f.path);
+        files[1].push_back(&f.kind);
+        files[2].push_back(&f.content);
+    }
+    args = {project};
+    for (const TextColumn& column : files)
+        args.push_back(text_array_pg(column));
     spi_execute_pg(
         "INSERT INTO cartridge.files (project_id, path, kind, content) "
-        "SELECT $1, f.path, f.kind, f.content "
-        "FROM pg_catalog.jsonb_to_recordset($2) AS f(path text, kind text, content text)",
-        false, {{INT8OID, id.c_str()}, {JSONBOID, files.c_str()}});
+        "SELECT $1, f.* FROM unnest($2, $3, $4) AS f",
+        false, args);
+
     timings["store_ms"] = ms_since(store_started);
     const std::string timings_text = timings.dump();
     spi_execute_pg(
         "UPDATE cartridge.projects SET finished_at = pg_catalog.clock_timestamp(), "
         "timings = $2 || jsonb_build_object('total_ms', round(extract(epoch FROM "
         "pg_catalog.clock_timestamp() - started_at)::numeric * 1000, 3)) WHERE id = $1",
-        false, {{INT8OID, id.c_str()}, {JSONBOID, timings_text.c_str()}});
+        false, {project, {JSONBOID, timings_text.c_str()}});
     return std::stoll(id);
 }
 
