@@ -472,6 +472,8 @@ Plan build_plan(const Schema& schema, const GenerateOptions& options, const Gene
         plan.quoter = SqlQuoter(options.quoted_keywords);
     std::set<std::string> model_names;
     stage_relations(plan, schema, hooks, model_names);
+    if (plan.staged.empty())
+        plan.warnings.push_back("the scan holds no relation that can be staged: the project has no model");
     resolve_edges(plan, schema, options, hooks);
     std::vector<std::string> classes(plan.staged.size());
     for (std::size_t i = 0; i < plan.staged.size(); i++) {

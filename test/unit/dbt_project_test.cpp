@@ -485,3 +485,14 @@ TEST(Providers, BuiltinWorksAiProvidersAreNotAvailableYetOthersAreUnknown) {
         EXPECT_EQ(e.hint(), "Known providers: builtin, openai, anthropic, gemini, openai_compatible.");
     }
 }
+
+TEST(Generate, AnEmptyScanGivesAValidProjectWithAWarning) {
+    Schema s;
+    s.database = "empty";
+    GeneratedProject p = generate_dbt_project(s, {});
+    EXPECT_TRUE(p.models.empty());
+    ASSERT_EQ(p.warnings.size(), 1u);
+    YAML::Node project = yaml(p, "dbt_project.yml");
+    EXPECT_TRUE(project["models"]["empty"].IsMap());
+    EXPECT_EQ(project["models"]["empty"].size(), 0u);
+}
