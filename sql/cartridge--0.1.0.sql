@@ -25,7 +25,7 @@ CREATE TABLE cartridge.scans (
 );
 
 CREATE TABLE cartridge.relations (
-    scan_id                    bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    scan_id                    bigint NOT NULL,
     schema_name                text NOT NULL,
     table_name                 text NOT NULL,
     kind                       text NOT NULL CHECK (kind IN ('table', 'partitioned_table', 'view',
@@ -34,7 +34,7 @@ CREATE TABLE cartridge.relations (
     comment                    text,
     row_estimate               bigint,          -- NULL when the table was never analyzed
     analyzed                   boolean,
-    size_bytes                 bigint,
+    size_bytes                 bigint,          -- main fork on disk (pg_relation_size)
     can_select                 boolean NOT NULL DEFAULT false,
     view_definition            text,
     foreign_server             text,
@@ -49,7 +49,7 @@ CREATE TABLE cartridge.relations (
 );
 
 CREATE TABLE cartridge.columns (
-    scan_id         bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    scan_id         bigint NOT NULL,
     schema_name     text NOT NULL,
     table_name      text NOT NULL,
     column_name     text NOT NULL,
@@ -69,7 +69,7 @@ CREATE TABLE cartridge.columns (
 );
 
 CREATE TABLE cartridge.constraints (
-    scan_id          bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    scan_id          bigint NOT NULL,
     schema_name      text NOT NULL,
     table_name       text NOT NULL,
     constraint_name  text NOT NULL,
@@ -89,7 +89,7 @@ CREATE TABLE cartridge.constraints (
 );
 
 CREATE TABLE cartridge.indexes (
-    scan_id      bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    scan_id      bigint NOT NULL,
     schema_name  text NOT NULL,
     table_name   text NOT NULL,
     index_name   text NOT NULL,
@@ -105,7 +105,7 @@ CREATE TABLE cartridge.indexes (
 
 CREATE TABLE cartridge.relationships (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    scan_id          bigint NOT NULL REFERENCES cartridge.scans (id) ON DELETE CASCADE,
+    scan_id          bigint NOT NULL,
     from_schema      text NOT NULL,
     from_table       text NOT NULL,
     from_columns     text[] NOT NULL,
@@ -119,6 +119,26 @@ CREATE TABLE cartridge.relationships (
     evidence         jsonb NOT NULL DEFAULT '{}'
 );
 CREATE INDEX ON cartridge.relationships (scan_id);
+
+-- The per-scan tables carry no foreign key to scans: checking one per stored row cost more
+-- than a third of a 10,000-table scan. The scan functions write them consistently in one
+-- transaction, and deleting a scan deletes its rows through this trigger.
+CREATE FUNCTION cartridge.delete_scan_rows() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    DELETE FROM cartridge.relations WHERE scan_id IN (SELECT id FROM deleted_scans);
+    DELETE FROM cartridge.columns WHERE scan_id IN (SELECT id FROM deleted_scans);
+    DELETE FROM cartridge.constraints WHERE scan_id IN (SELECT id FROM deleted_scans);
+    DELETE FROM cartridge.indexes WHERE scan_id IN (SELECT id FROM deleted_scans);
+    DELETE FROM cartridge.relationships WHERE scan_id IN (SELECT id FROM deleted_scans);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER delete_scan_rows AFTER DELETE ON cartridge.scans
+    REFERENCING OLD TABLE AS deleted_scans
+    FOR EACH STATEMENT EXECUTE FUNCTION cartridge.delete_scan_rows();
 
 ------------------------------------------------------------------------------------------
 -- Projects: generated dbt projects and the jobs that build them.
@@ -242,6 +262,8 @@ END
 $$;
 
 GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA cartridge TO PUBLIC;
+-- A role may delete its own scans and projects (row-level security decides which).
+GRANT DELETE ON cartridge.scans, cartridge.projects TO PUBLIC;
 
 ------------------------------------------------------------------------------------------
 -- Functions
@@ -253,5 +275,70 @@ COMMENT ON FUNCTION @extschema@.cartridge_version() IS
     'Version of the extension, of the server and of the libraries it is linked with';
 
 -- [scan] cartridge_scan, cartridge_scan_json
+CREATE FUNCTION cartridge.check_accepted_values(constraint_oid oid) RETURNS text[]
+    LANGUAGE c STRICT STABLE PARALLEL SAFE
+    AS 'MODULE_PATHNAME', 'cartridge_check_accepted_values';
+COMMENT ON FUNCTION cartridge.check_accepted_values(oid) IS
+    'Values a check constraint of the form col IN (...) accepts, read from its expression tree';
+
+CREATE FUNCTION @extschema@.cartridge_scan(schemas text[] DEFAULT NULL, options jsonb DEFAULT '{}')
+    RETURNS bigint
+    LANGUAGE c VOLATILE
+    -- Expressions (defaults, partition bounds, view definitions) are stored as text: print
+    -- them the same way whatever the caller's settings, as pg_dump does.
+    SET search_path = pg_catalog, pg_temp
+    SET DateStyle = 'ISO, YMD'
+    SET IntervalStyle = 'postgres'
+    SET extra_float_digits = 3
+    AS 'MODULE_PATHNAME', 'cartridge_scan';
+COMMENT ON FUNCTION @extschema@.cartridge_scan(text[], jsonb) IS
+    'Reads the catalog of the current database into the cartridge tables; returns the scan id';
+
+CREATE FUNCTION @extschema@.cartridge_scan_json(scan_id bigint) RETURNS jsonb
+    LANGUAGE plpgsql STABLE STRICT
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+#variable_conflict use_column
+DECLARE
+    doc jsonb;
+BEGIN
+    SELECT jsonb_build_object(
+        'scan', to_jsonb(s),
+        'relations', coalesce((
+            SELECT jsonb_agg(to_jsonb(r) - 'scan_id' || jsonb_build_object(
+                'columns', coalesce((
+                    SELECT jsonb_agg(to_jsonb(c) - 'scan_id' - 'schema_name' - 'table_name' ORDER BY c.ordinal)
+                      FROM cartridge.columns c
+                     WHERE c.scan_id = r.scan_id AND c.schema_name = r.schema_name
+                       AND c.table_name = r.table_name), '[]'),
+                'constraints', coalesce((
+                    SELECT jsonb_agg(to_jsonb(k) - 'scan_id' - 'schema_name' - 'table_name' ORDER BY k.constraint_name)
+                      FROM cartridge.constraints k
+                     WHERE k.scan_id = r.scan_id AND k.schema_name = r.schema_name
+                       AND k.table_name = r.table_name), '[]'),
+                'indexes', coalesce((
+                    SELECT jsonb_agg(to_jsonb(i) - 'scan_id' - 'schema_name' - 'table_name' ORDER BY i.index_name)
+                      FROM cartridge.indexes i
+                     WHERE i.scan_id = r.scan_id AND i.schema_name = r.schema_name
+                       AND i.table_name = r.table_name), '[]'))
+                ORDER BY r.schema_name, r.table_name)
+              FROM cartridge.relations r WHERE r.scan_id = s.id), '[]'),
+        'relationships', coalesce((
+            SELECT jsonb_agg(to_jsonb(x) - 'scan_id' - 'id'
+                             ORDER BY x.from_schema, x.from_table, x.from_columns, x.to_schema, x.to_table, x.id)
+              FROM cartridge.relationships x WHERE x.scan_id = s.id), '[]'))
+      INTO doc
+      FROM cartridge.scans s
+     WHERE s.id = cartridge_scan_json.scan_id;
+    IF doc IS NULL THEN
+        RAISE EXCEPTION 'scan % does not exist', cartridge_scan_json.scan_id
+            USING ERRCODE = 'undefined_object',
+                  HINT = 'SELECT id, database_name, started_at FROM cartridge.scans lists the scans you can see.';
+    END IF;
+    RETURN doc;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.cartridge_scan_json(bigint) IS
+    'The whole scan as one JSON document';
 
 -- [generate] cartridge_generate, cartridge_archive, cartridge_files, cartridge_info

@@ -8,3 +8,14 @@ extern "C" {
 #include "utils/elog.h"
 #include "utils/memutils.h"
 }
+
+// port.h renames the printf family to PostgreSQL's own (pg_snprintf, ...); C++ library
+// headers included afterwards then refer to std::pg_snprintf, which does not exist.
+#undef snprintf
+#undef vsnprintf
+#undef sprintf
+#undef vsprintf
+#undef fprintf
+#undef vfprintf
+#undef printf
+#undef vprintf

@@ -60,8 +60,8 @@ uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<
     });
 }
 
-std::vector<TextRow> spi_query_pg(const std::string& sql, const std::vector<QueryArg>& args) {
-    const uint64 count = spi_execute_pg(sql, true, args);
+std::vector<TextRow> spi_query_pg(const std::string& sql, const std::vector<QueryArg>& args, bool read_only) {
+    const uint64 count = spi_execute_pg(sql, read_only, args);
     std::vector<TextRow> rows;
     rows.reserve(count);
     SPITupleTable* table = SPI_tuptable;

@@ -49,6 +49,7 @@ uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<
 
 // Rows of a query, every value as its text output (nullopt for NULL).
 using TextRow = std::vector<std::optional<std::string>>;
-std::vector<TextRow> spi_query_pg(const std::string& sql, const std::vector<QueryArg>& args = {});
+std::vector<TextRow> spi_query_pg(const std::string& sql, const std::vector<QueryArg>& args = {},
+                                  bool read_only = true);
 
 }  // namespace cartridge::pg

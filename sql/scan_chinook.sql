@@ -1,0 +1,17 @@
+-- cartridge_scan on the chinook sample database (test/data/chinook.sql, see test/data/README.md).
+CREATE DATABASE regress_chinook;
+\c regress_chinook
+\set ECHO none
+\getenv abs_srcdir PG_ABS_SRCDIR
+\set dataset :abs_srcdir '/test/data/chinook.sql'
+\set report :abs_srcdir '/test/sql/scan_report.sql'
+\o /dev/null
+\i :dataset
+\o
+RESET ALL;
+CREATE EXTENSION cartridge;
+\set ECHO queries
+\i :report
+\set ECHO all
+\c contrib_regression
+DROP DATABASE regress_chinook;

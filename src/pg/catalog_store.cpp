@@ -1,0 +1,257 @@
+// The catalog pass of cartridge_scan: set-based queries over pg_catalog that store what
+// they read straight into the cartridge tables (one INSERT ... SELECT per target table), so
+// no catalog row crosses into C++ and the cost is one statement per table, not per relation.
+#include "pg/catalog_store.hpp"
+
+#include "pg/spi.hpp"
+
+#include <chrono>
+#include <string>
+
+namespace cartridge::pg {
+
+namespace {
+
+// Relations in scope: tables, partitioned tables, views, materialized views and foreign
+// tables of the chosen schemas ($2, jsonb array of names), matching the include patterns
+// ($3) and none of the exclude patterns ($4, both jsonb arrays of [schema_regex,
+// table_regex]), not members of an extension, and on which the calling role holds some
+// privilege. Partitions are folded into their root and never listed themselves.
+const char* const candidates_cte = R"SQL(
+candidates AS MATERIALIZED (
+    SELECT c.oid AS relid, n.nspname::text AS schema_name, c.relname::text AS table_name,
+           c.relkind,
+           (pg_catalog.has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+            OR pg_catalog.has_any_column_privilege(c.oid, 'SELECT, INSERT, UPDATE, REFERENCES')) AS visible
+      FROM pg_catalog.pg_class c
+      JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
+       AND NOT c.relispartition
+       AND n.nspname IN (SELECT pg_catalog.jsonb_array_elements_text($2))
+       AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
+                        WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+                          AND d.objid = c.oid AND d.deptype = 'e')
+       AND (pg_catalog.jsonb_array_length($3) = 0
+            OR EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements($3) p
+                        WHERE n.nspname ~ (p->>0) AND c.relname ~ (p->>1)))
+       AND NOT EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements($4) p
+                        WHERE n.nspname ~ (p->>0) AND c.relname ~ (p->>1))
+),
+scope AS (SELECT relid, schema_name, table_name, relkind FROM candidates WHERE visible)
+)SQL";
+
+const char* const relations_sql = R"SQL(
+, partitions AS (
+    SELECT i.inhparent AS relid, count(*)::int AS partition_count,
+           pg_catalog.array_agg(pg_catalog.pg_get_expr(pc.relpartbound, pc.oid) ORDER BY pc.relname) AS bounds,
+           sum(GREATEST(pc.reltuples, 0))::bigint AS rows,
+           bool_and(pc.reltuples >= 0) AS analyzed
+      FROM scope s
+      JOIN pg_catalog.pg_inherits i ON i.inhparent = s.relid
+      JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid
+     WHERE s.relkind = 'p'
+     GROUP BY i.inhparent
+)
+INSERT INTO cartridge.relations
+    (scan_id, schema_name, table_name, kind, owner, comment, row_estimate, analyzed,
+     size_bytes, can_select, view_definition, foreign_server, partition_key,
+     partition_count, partition_bounds)
+SELECT $1, s.schema_name, s.table_name,
+       CASE s.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned_table' WHEN 'v' THEN 'view'
+                      WHEN 'm' THEN 'materialized_view' ELSE 'foreign_table' END,
+       pg_catalog.pg_get_userbyid(c.relowner),
+       d.description,
+       CASE WHEN s.relkind = 'p' THEN p.rows
+            WHEN c.reltuples >= 0 THEN c.reltuples::bigint END,
+       CASE WHEN s.relkind = 'p' THEN coalesce(p.analyzed, false)
+            WHEN s.relkind IN ('r', 'm') THEN c.reltuples >= 0 END,
+       CASE WHEN s.relkind IN ('r', 'm') THEN pg_catalog.pg_relation_size(c.oid) END,
+       pg_catalog.has_table_privilege(c.oid, 'SELECT'),
+       CASE WHEN s.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END,
+       fs.srvname::text,
+       CASE WHEN s.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
+       CASE WHEN s.relkind = 'p' THEN coalesce(p.partition_count, 0) END,
+       p.bounds
+  FROM scope s
+  JOIN pg_catalog.pg_class c ON c.oid = s.relid
+  LEFT JOIN pg_catalog.pg_description d
+         ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
+  LEFT JOIN partitions p ON p.relid = c.oid
+  LEFT JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
+  LEFT JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
+)SQL";
+
+const char* const columns_sql = R"SQL(
+INSERT INTO cartridge.columns
+    (scan_id, schema_name, table_name, column_name, ordinal, data_type, base_type,
+     element_type, enum_values, is_nullable, column_default, identity, generated,
+     collation_name, comment)
+SELECT $1, s.schema_name, s.table_name, a.attname::text, a.attnum,
+       pg_catalog.format_type(a.atttypid, a.atttypmod),
+       CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END,
+       CASE WHEN bt.typcategory = 'A' THEN pg_catalog.format_type(bt.typelem, NULL) END,
+       CASE WHEN bt.typtype = 'e' THEN
+            ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e
+                   WHERE e.enumtypid = bt.oid ORDER BY e.enumsortorder) END,
+       NOT a.attnotnull,
+       CASE WHEN a.attgenerated = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
+       CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by_default' END,
+       CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
+       CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname::text END,
+       d.description
+  FROM scope s
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = s.relid AND a.attnum > 0 AND NOT a.attisdropped
+  JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+  JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+  LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+  LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation
+  LEFT JOIN pg_catalog.pg_description d
+         ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
+        AND d.objsubid = a.attnum
+)SQL";
+
+// Constraints of the relations in scope, plus foreign keys declared on a partition itself
+// (not inherited from its parent), folded onto the partition's root and de-duplicated.
+// Foreign keys pointing at a partition are pointed at its root too.
+const char* const constraints_sql = R"SQL(
+, owners AS (
+    SELECT relid, relid AS root, schema_name, table_name FROM scope WHERE relkind IN ('r', 'p', 'f', 'm')
+    UNION ALL
+    SELECT pc.oid, s.relid, s.schema_name, s.table_name
+      FROM pg_catalog.pg_class pc
+      JOIN scope s ON s.relid = pg_catalog.pg_partition_root(pc.oid)
+     WHERE pc.relispartition AND s.relkind = 'p'
+),
+found AS (
+    SELECT o.schema_name, o.table_name, con.oid, con.conname::text AS constraint_name,
+           con.contype, con.conrelid, con.conkey, con.confkey, con.confrelid,
+           con.confupdtype, con.confdeltype, con.confmatchtype, con.condeferrable,
+           o.relid <> o.root AS on_partition,
+           CASE WHEN con.confrelid <> 0
+                THEN coalesce(pg_catalog.pg_partition_root(con.confrelid), con.confrelid) END AS ref_root
+      FROM owners o
+      JOIN pg_catalog.pg_constraint con ON con.conrelid = o.relid
+     WHERE con.conparentid = 0
+       AND (o.relid = o.root AND con.contype IN ('p', 'u', 'f', 'c', 'x')
+            OR o.relid <> o.root AND con.contype = 'f')
+),
+named AS (
+    SELECT f.*,
+           ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(f.conkey) WITH ORDINALITY k(attnum, ord)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.attnum
+                  ORDER BY k.ord) AS columns,
+           ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(f.confkey) WITH ORDINALITY k(attnum, ord)
+                   JOIN pg_catalog.pg_attribute a ON a.attrelid = f.confrelid AND a.attnum = k.attnum
+                  ORDER BY k.ord) AS ref_columns
+      FROM found f
+),
+folded AS (
+    SELECT DISTINCT ON (schema_name, table_name, contype, columns, ref_root, ref_columns,
+                        CASE WHEN contype = 'f' THEN '' ELSE constraint_name END)
+           *
+      FROM named
+     ORDER BY schema_name, table_name, contype, columns, ref_root, ref_columns,
+              CASE WHEN contype = 'f' THEN '' ELSE constraint_name END,
+              on_partition, constraint_name
+)
+INSERT INTO cartridge.constraints
+    (scan_id, schema_name, table_name, constraint_name, constraint_type, columns, definition,
+     ref_schema, ref_table, ref_columns, on_update, on_delete, match_type, is_deferrable,
+     accepted_values)
+SELECT $1, f.schema_name, f.table_name, f.constraint_name,
+       CASE f.contype WHEN 'p' THEN 'primary_key' WHEN 'u' THEN 'unique' WHEN 'f' THEN 'foreign_key'
+                      WHEN 'c' THEN 'check' ELSE 'exclusion' END,
+       f.columns,
+       pg_catalog.pg_get_constraintdef(f.oid, true),
+       rn.nspname::text, rc.relname::text,
+       CASE WHEN f.contype = 'f' THEN f.ref_columns END,
+       CASE WHEN f.contype = 'f' THEN CASE f.confupdtype WHEN 'a' THEN 'no action' WHEN 'r' THEN 'restrict'
+            WHEN 'c' THEN 'cascade' WHEN 'n' THEN 'set null' WHEN 'd' THEN 'set default' END END,
+       CASE WHEN f.contype = 'f' THEN CASE f.confdeltype WHEN 'a' THEN 'no action' WHEN 'r' THEN 'restrict'
+            WHEN 'c' THEN 'cascade' WHEN 'n' THEN 'set null' WHEN 'd' THEN 'set default' END END,
+       CASE WHEN f.contype = 'f' THEN CASE f.confmatchtype WHEN 'f' THEN 'full' WHEN 'p' THEN 'partial'
+            ELSE 'simple' END END,
+       f.condeferrable,
+       CASE WHEN f.contype = 'c' THEN cartridge.check_accepted_values(f.oid) END
+  FROM folded f
+  LEFT JOIN pg_catalog.pg_class rc ON rc.oid = f.ref_root
+  LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+    ON CONFLICT DO NOTHING
+)SQL";
+
+const char* const indexes_sql = R"SQL(
+INSERT INTO cartridge.indexes
+    (scan_id, schema_name, table_name, index_name, method, is_unique, is_primary, columns,
+     expressions, predicate, definition)
+SELECT $1, s.schema_name, s.table_name, ic.relname::text, am.amname::text, i.indisunique,
+       i.indisprimary,
+       ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
+               LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+              WHERE k.ord <= i.indnkeyatts ORDER BY k.ord),
+       pg_catalog.pg_get_expr(i.indexprs, i.indrelid),
+       pg_catalog.pg_get_expr(i.indpred, i.indrelid),
+       pg_catalog.pg_get_indexdef(i.indexrelid)
+  FROM scope s
+  JOIN pg_catalog.pg_index i ON i.indrelid = s.relid
+  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+  JOIN pg_catalog.pg_am am ON am.oid = ic.relam
+)SQL";
+
+// Declared foreign keys, as stored above, become relationships. A key whose columns are
+// also a primary or unique key of its table is one-to-one.
+const char* const relationships_sql = R"SQL(
+INSERT INTO cartridge.relationships
+    (scan_id, from_schema, from_table, from_columns, to_schema, to_table, to_columns, source,
+     constraint_name, confidence, cardinality, evidence)
+SELECT $1, f.schema_name, f.table_name, f.columns, f.ref_schema, f.ref_table, f.ref_columns,
+       'declared', f.constraint_name, 1.0,
+       CASE WHEN EXISTS (SELECT 1 FROM cartridge.constraints k
+                          WHERE k.scan_id = $1 AND k.schema_name = f.schema_name
+                            AND k.table_name = f.table_name
+                            AND k.constraint_type IN ('primary_key', 'unique')
+                            AND k.columns @> f.columns AND k.columns <@ f.columns)
+            THEN 'one_to_one' ELSE 'many_to_one' END,
+       pg_catalog.jsonb_build_object('constraint', f.constraint_name, 'on_delete', f.on_delete,
+                                     'on_update', f.on_update)
+  FROM cartridge.constraints f
+ WHERE f.scan_id = $1 AND f.constraint_type = 'foreign_key'
+ ORDER BY f.schema_name, f.table_name, f.constraint_name
+)SQL";
+
+const char* const skipped_sql = R"SQL(
+SELECT count(*) FILTER (WHERE NOT visible) FROM candidates
+)SQL";
+
+// Runs one step, records its duration, and lets a cancel or statement_timeout in after it.
+uint64 run(const char* step, const std::string& sql, const std::vector<QueryArg>& args,
+           CatalogCounts& counts) {
+    const auto started = std::chrono::steady_clock::now();
+    uint64 rows = spi_execute_pg(sql, false, args);
+    counts.timings_ms.emplace_back(
+        step, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    check_for_interrupts_pg();
+    return rows;
+}
+
+}  // namespace
+
+CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
+                               const std::string& include_json, const std::string& exclude_json) {
+    const std::string id = std::to_string(scan_id);
+    const std::vector<QueryArg> args = {{INT8OID, id.c_str()},
+                                        {JSONBOID, schemas_json.c_str()},
+                                        {JSONBOID, include_json.c_str()},
+                                        {JSONBOID, exclude_json.c_str()}};
+    const std::string with = std::string("WITH ") + candidates_cte;
+    CatalogCounts counts;
+    counts.relations = run("relations", with + relations_sql, args, counts);
+    counts.columns = run("columns", with + columns_sql, args, counts);
+    counts.constraints = run("constraints", with + constraints_sql, args, counts);
+    counts.indexes = run("indexes", with + indexes_sql, args, counts);
+    counts.relationships = run("relationships", relationships_sql, {args[0]}, counts);
+    auto skipped = spi_query_pg(with + skipped_sql, args);
+    counts.skipped_no_privilege = std::stoull(skipped.at(0).at(0).value_or("0"));
+    return counts;
+}
+
+}  // namespace cartridge::pg

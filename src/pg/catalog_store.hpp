@@ -1,0 +1,27 @@
+// The catalog pass of cartridge_scan.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cartridge::pg {
+
+struct CatalogCounts {
+    uint64_t relations = 0;
+    uint64_t columns = 0;
+    uint64_t constraints = 0;
+    uint64_t indexes = 0;
+    uint64_t relationships = 0;
+    uint64_t skipped_no_privilege = 0;
+    // Milliseconds per step, for scans.stats->'timings_ms'.
+    std::vector<std::pair<std::string, double>> timings_ms;
+};
+
+// Reads the catalog of the current database for the given schemas (a JSON array of names)
+// and name patterns (JSON arrays of [schema_regex, table_regex]) and stores it under scan_id.
+CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
+                               const std::string& include_json, const std::string& exclude_json);
+
+}  // namespace cartridge::pg
