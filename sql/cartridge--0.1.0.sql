@@ -24,17 +24,19 @@ CREATE TABLE cartridge.scans (
     scanned_by      name NOT NULL DEFAULT current_user
 );
 
+-- Names are stored exactly as in the catalog and compare byte-wise (COLLATE "C"), as the
+-- catalog's own name type does; it also keeps the primary keys cheap to maintain.
 CREATE TABLE cartridge.relations (
     scan_id                    bigint NOT NULL,
-    schema_name                text NOT NULL,
-    table_name                 text NOT NULL,
+    schema_name                text COLLATE "C" NOT NULL,
+    table_name                 text COLLATE "C" NOT NULL,
     kind                       text NOT NULL CHECK (kind IN ('table', 'partitioned_table', 'view',
                                    'materialized_view', 'foreign_table')),
     owner                      text,
     comment                    text,
     row_estimate               bigint,          -- NULL when the table was never analyzed
     analyzed                   boolean,
-    size_bytes                 bigint,          -- main fork on disk (pg_relation_size)
+    size_bytes                 bigint,          -- relpages x block size, as of the last VACUUM/ANALYZE
     can_select                 boolean NOT NULL DEFAULT false,
     view_definition            text,
     foreign_server             text,
@@ -50,9 +52,9 @@ CREATE TABLE cartridge.relations (
 
 CREATE TABLE cartridge.columns (
     scan_id         bigint NOT NULL,
-    schema_name     text NOT NULL,
-    table_name      text NOT NULL,
-    column_name     text NOT NULL,
+    schema_name     text COLLATE "C" NOT NULL,
+    table_name      text COLLATE "C" NOT NULL,
+    column_name     text COLLATE "C" NOT NULL,
     ordinal         integer NOT NULL,
     data_type       text NOT NULL,              -- as format_type prints it
     base_type       text,                       -- of a domain; else NULL
@@ -70,9 +72,9 @@ CREATE TABLE cartridge.columns (
 
 CREATE TABLE cartridge.constraints (
     scan_id          bigint NOT NULL,
-    schema_name      text NOT NULL,
-    table_name       text NOT NULL,
-    constraint_name  text NOT NULL,
+    schema_name      text COLLATE "C" NOT NULL,
+    table_name       text COLLATE "C" NOT NULL,
+    constraint_name  text COLLATE "C" NOT NULL,
     constraint_type  text NOT NULL CHECK (constraint_type IN ('primary_key', 'unique',
                          'foreign_key', 'check', 'exclusion')),
     columns          text[] NOT NULL DEFAULT '{}',
@@ -90,9 +92,9 @@ CREATE TABLE cartridge.constraints (
 
 CREATE TABLE cartridge.indexes (
     scan_id      bigint NOT NULL,
-    schema_name  text NOT NULL,
-    table_name   text NOT NULL,
-    index_name   text NOT NULL,
+    schema_name  text COLLATE "C" NOT NULL,
+    table_name   text COLLATE "C" NOT NULL,
+    index_name   text COLLATE "C" NOT NULL,
     method       text NOT NULL,
     is_unique    boolean NOT NULL,
     is_primary   boolean NOT NULL,
@@ -106,11 +108,11 @@ CREATE TABLE cartridge.indexes (
 CREATE TABLE cartridge.relationships (
     id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     scan_id          bigint NOT NULL,
-    from_schema      text NOT NULL,
-    from_table       text NOT NULL,
+    from_schema      text COLLATE "C" NOT NULL,
+    from_table       text COLLATE "C" NOT NULL,
     from_columns     text[] NOT NULL,
-    to_schema        text NOT NULL,
-    to_table         text NOT NULL,
+    to_schema        text COLLATE "C" NOT NULL,
+    to_table         text COLLATE "C" NOT NULL,
     to_columns       text[] NOT NULL,
     source           text NOT NULL CHECK (source IN ('declared', 'inferred')),
     constraint_name  text,                      -- of a declared foreign key

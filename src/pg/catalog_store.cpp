@@ -5,6 +5,12 @@
 
 #include "pg/spi.hpp"
 
+extern "C" {
+#include "catalog/pg_type_d.h"
+#include "utils/datum.h"
+}
+
+#include <chrono>
 #include <chrono>
 #include <string>
 
@@ -13,12 +19,12 @@ namespace cartridge::pg {
 namespace {
 
 // Relations in scope: tables, partitioned tables, views, materialized views and foreign
-// tables of the chosen schemas ($2, jsonb array of names), matching the include patterns
-// ($3) and none of the exclude patterns ($4, both jsonb arrays of [schema_regex,
+// tables of the chosen schemas ($1, jsonb array of names), matching the include patterns
+// ($2) and none of the exclude patterns ($3, both jsonb arrays of [schema_regex,
 // table_regex]), not members of an extension, and on which the calling role holds some
 // privilege. Partitions are folded into their root and never listed themselves.
-const char* const candidates_cte = R"SQL(
-candidates AS MATERIALIZED (
+const char* const candidates_sql = R"SQL(
+WITH candidates AS (
     SELECT c.oid AS relid, n.nspname::text AS schema_name, c.relname::text AS table_name,
            c.relkind,
            (pg_catalog.has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
@@ -27,17 +33,35 @@ candidates AS MATERIALIZED (
       JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
      WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f')
        AND NOT c.relispartition
-       AND n.nspname IN (SELECT pg_catalog.jsonb_array_elements_text($2))
+       AND n.nspname IN (SELECT pg_catalog.jsonb_array_elements_text($1))
        AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d
                         WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
                           AND d.objid = c.oid AND d.deptype = 'e')
-       AND (pg_catalog.jsonb_array_length($3) = 0
-            OR EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements($3) p
-                        WHERE n.nspname ~ (p->>0) AND c.relname ~ (p->>1)))
-       AND NOT EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements($4) p
-                        WHERE n.nspname ~ (p->>0) AND c.relname ~ (p->>1))
-),
-scope AS (SELECT relid, schema_name, table_name, relkind FROM candidates WHERE visible)
+       @include@ @exclude@
+)
+SELECT pg_catalog.array_agg(relid ORDER BY relid) FILTER (WHERE visible),
+       pg_catalog.array_agg(schema_name ORDER BY relid) FILTER (WHERE visible),
+       pg_catalog.array_agg(table_name ORDER BY relid) FILTER (WHERE visible),
+       pg_catalog.array_agg(relkind ORDER BY relid) FILTER (WHERE visible),
+       count(*) FILTER (WHERE NOT visible)
+  FROM candidates
+)SQL";
+
+const char* const include_clause = R"SQL(
+       AND EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements($2) p
+                    WHERE n.nspname ~ (p->>0) AND c.relname ~ (p->>1)))SQL";
+
+const char* const exclude_clause = R"SQL(
+       AND NOT EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements($3) p
+                        WHERE n.nspname ~ (p->>0) AND c.relname ~ (p->>1)))SQL";
+
+// The scope, computed once by candidates_sql, as four parallel arrays.
+const char* const scope_cte = R"SQL(
+WITH scope AS (
+    SELECT * FROM ROWS FROM (pg_catalog.unnest($2::pg_catalog.oid[]), pg_catalog.unnest($3::text[]),
+                             pg_catalog.unnest($4::text[]), pg_catalog.unnest($5::pg_catalog."char"[]))
+                  AS s(relid, schema_name, table_name, relkind)
+)
 )SQL";
 
 const char* const relations_sql = R"SQL(
@@ -65,7 +89,9 @@ SELECT $1, s.schema_name, s.table_name,
             WHEN c.reltuples >= 0 THEN c.reltuples::bigint END,
        CASE WHEN s.relkind = 'p' THEN coalesce(p.analyzed, false)
             WHEN s.relkind IN ('r', 'm') THEN c.reltuples >= 0 END,
-       CASE WHEN s.relkind IN ('r', 'm') THEN pg_catalog.pg_relation_size(c.oid) END,
+       -- from the catalog, not the files: stat-ing 10,000 relations costs more than the scan
+       CASE WHEN s.relkind IN ('r', 'm') AND c.reltuples >= 0
+            THEN c.relpages::bigint * pg_catalog.current_setting('block_size')::bigint END,
        pg_catalog.has_table_privilege(c.oid, 'SELECT'),
        CASE WHEN s.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END,
        fs.srvname::text,
@@ -137,12 +163,13 @@ found AS (
 ),
 named AS (
     SELECT f.*,
-           ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(f.conkey) WITH ORDINALITY k(attnum, ord)
-                   JOIN pg_catalog.pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = k.attnum
-                  ORDER BY k.ord) AS columns,
-           ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(f.confkey) WITH ORDINALITY k(attnum, ord)
-                   JOIN pg_catalog.pg_attribute a ON a.attrelid = f.confrelid AND a.attnum = k.attnum
-                  ORDER BY k.ord) AS ref_columns
+           -- one index probe per key column (a join would read every attribute of the table)
+           ARRAY(SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a
+                          WHERE a.attrelid = f.conrelid AND a.attnum = k.attnum)
+                   FROM pg_catalog.unnest(f.conkey) WITH ORDINALITY k(attnum, ord) ORDER BY k.ord) AS columns,
+           ARRAY(SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a
+                          WHERE a.attrelid = f.confrelid AND a.attnum = k.attnum)
+                   FROM pg_catalog.unnest(f.confkey) WITH ORDINALITY k(attnum, ord) ORDER BY k.ord) AS ref_columns
       FROM found f
 ),
 folded AS (
@@ -185,8 +212,9 @@ INSERT INTO cartridge.indexes
      expressions, predicate, definition)
 SELECT $1, s.schema_name, s.table_name, ic.relname::text, am.amname::text, i.indisunique,
        i.indisprimary,
-       ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
-               LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+       ARRAY(SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a
+                      WHERE a.attrelid = i.indrelid AND a.attnum = k.attnum)
+               FROM pg_catalog.unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
               WHERE k.ord <= i.indnkeyatts ORDER BY k.ord),
        pg_catalog.pg_get_expr(i.indexprs, i.indrelid),
        pg_catalog.pg_get_expr(i.indpred, i.indrelid),
@@ -218,10 +246,6 @@ SELECT $1, f.schema_name, f.table_name, f.columns, f.ref_schema, f.ref_table, f.
  ORDER BY f.schema_name, f.table_name, f.constraint_name
 )SQL";
 
-const char* const skipped_sql = R"SQL(
-SELECT count(*) FILTER (WHERE NOT visible) FROM candidates
-)SQL";
-
 // Runs one step, records its duration, and lets a cancel or statement_timeout in after it.
 uint64 run(const char* step, const std::string& sql, const std::vector<QueryArg>& args,
            CatalogCounts& counts) {
@@ -233,24 +257,50 @@ uint64 run(const char* step, const std::string& sql, const std::vector<QueryArg>
     return rows;
 }
 
+// Replaces the first occurrence of a placeholder.
+std::string fill(std::string text, const std::string& placeholder, const std::string& value) {
+    return text.replace(text.find(placeholder), placeholder.size(), value);
+}
+
 }  // namespace
 
 CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
                                const std::string& include_json, const std::string& exclude_json) {
-    const std::string id = std::to_string(scan_id);
-    const std::vector<QueryArg> args = {{INT8OID, id.c_str()},
-                                        {JSONBOID, schemas_json.c_str()},
-                                        {JSONBOID, include_json.c_str()},
-                                        {JSONBOID, exclude_json.c_str()}};
-    const std::string with = std::string("WITH ") + candidates_cte;
     CatalogCounts counts;
-    counts.relations = run("relations", with + relations_sql, args, counts);
-    counts.columns = run("columns", with + columns_sql, args, counts);
-    counts.constraints = run("constraints", with + constraints_sql, args, counts);
-    counts.indexes = run("indexes", with + indexes_sql, args, counts);
+    const bool has_include = include_json != "[]";
+    const bool has_exclude = exclude_json != "[]";
+    std::string candidates = fill(fill(candidates_sql, "@include@", has_include ? include_clause : ""),
+                                  "@exclude@", has_exclude ? exclude_clause : "");
+    // The scope is computed once and handed to every later statement as arrays (Datums
+    // that live in the SPI procedure context until SPI_finish).
+    const auto started = std::chrono::steady_clock::now();
+    spi_execute_pg(candidates, true,
+                   {{JSONBOID, schemas_json.c_str()}, {JSONBOID, include_json.c_str()},
+                    {JSONBOID, exclude_json.c_str()}});
+    std::vector<QueryArg> args;
+    const std::string id = std::to_string(scan_id);
+    args.push_back({INT8OID, id.c_str()});
+    const Oid array_types[4] = {OIDARRAYOID, TEXTARRAYOID, TEXTARRAYOID, CHARARRAYOID};
+    for (int column = 1; column <= 4; column++) {
+        bool is_null = false;
+        Datum value = pg_call([column, &is_null] {
+            Datum datum = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, column, &is_null);
+            return is_null ? datum : datumCopy(datum, false, -1);
+        });
+        args.push_back(QueryArg::binary(array_types[column - 1], value, is_null));
+    }
+    bool skipped_null = false;
+    counts.skipped_no_privilege = DatumGetInt64(pg_call([&skipped_null] {
+        return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 5, &skipped_null);
+    }));
+    counts.timings_ms.emplace_back(
+        "scope", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+
+    counts.relations = run("relations", scope_cte + std::string(relations_sql), args, counts);
+    counts.columns = run("columns", scope_cte + std::string(columns_sql), args, counts);
+    counts.constraints = run("constraints", scope_cte + std::string(constraints_sql), args, counts);
+    counts.indexes = run("indexes", scope_cte + std::string(indexes_sql), args, counts);
     counts.relationships = run("relationships", relationships_sql, {args[0]}, counts);
-    auto skipped = spi_query_pg(with + skipped_sql, args);
-    counts.skipped_no_privilege = std::stoull(skipped.at(0).at(0).value_or("0"));
     return counts;
 }
 

@@ -45,6 +45,11 @@ uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<
             Oid input_function;
             Oid io_param;
             types[i] = arg_list[i].type;
+            if (arg_list[i].is_binary) {
+                values[i] = arg_list[i].datum;
+                nulls[i] = arg_list[i].is_null_datum ? 'n' : ' ';
+                continue;
+            }
             nulls[i] = arg_list[i].text ? ' ' : 'n';
             values[i] = 0;
             if (arg_list[i].text) {

@@ -38,10 +38,18 @@ private:
     MemoryContext previous_;
 };
 
-// A parameter of a guarded query: a type oid and its value as text (NULL when null).
+// A parameter of a guarded query: a type oid and its value, as text (converted by the
+// type's input function; nullptr is SQL NULL) or, with binary(), as a ready Datum.
 struct QueryArg {
     Oid type;
-    const char* text;  // nullptr is SQL NULL
+    const char* text;
+    Datum datum = 0;
+    bool is_binary = false;
+    bool is_null_datum = false;
+
+    static QueryArg binary(Oid type, Datum datum, bool is_null) {
+        return QueryArg{type, nullptr, datum, true, is_null};
+    }
 };
 
 // Runs one statement through SPI; returns SPI_processed. Errors become PgError.
