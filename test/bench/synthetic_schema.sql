@@ -56,7 +56,7 @@ BEGIN
              || ', external_id uuid'
              || ', status sales.order_status DEFAULT ''new''';
         -- The tenth column: a foreign key on every even table (n/2 in all), pointing at an
-        -- older table of another schema half of the time; else a domain-typed column.
+        -- older table, of another schema three times in four; else a domain-typed column.
         IF i % 2 = 0 THEN
             ref := i / 2;
             cols := cols || format(', parent_id %s REFERENCES %I.%I (id)%s',
