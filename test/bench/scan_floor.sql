@@ -86,7 +86,7 @@ SELECT %(scan_id)s, s.nspname, s.relname, a.attname, a.attnum,
        CASE WHEN b.typcategory = 'A' THEN format_type(b.typelem, NULL) END,
        e.labels,
        NOT a.attnotnull,
-       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
+       CASE WHEN a.attgenerated = '' THEN pg_get_expr(ad.adbin, 0) END,
        CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by_default' END,
        CASE WHEN a.attgenerated <> '' THEN pg_get_expr(ad.adbin, ad.adrelid) END,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname END,
@@ -110,7 +110,7 @@ WITH scope AS (
     -- of all keys with pg_attribute, which the planner turns into a hash of pg_attribute.
     SELECT s.nspname, s.relname, k.oid, k.conname, k.contype, k.confrelid, k.confupdtype,
            k.confdeltype, k.confmatchtype, k.condeferrable,
-           pg_get_constraintdef(k.oid, true) AS def,
+           CASE WHEN k.contype IN ('c', 'x') THEN pg_get_constraintdef(k.oid, true) END AS def,
            ARRAY(SELECT (SELECT a.attname::text FROM pg_attribute a
                           WHERE a.attrelid = k.conrelid AND a.attnum = u.attnum)
                    FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord) ORDER BY u.ord) AS cols,
@@ -161,7 +161,10 @@ SELECT %(scan_id)s, s.nspname, s.relname, ic.relname, am.amname, i.indisunique, 
                FROM unnest(i.indkey) WITH ORDINALITY u(attnum, ord)
               WHERE u.ord <= i.indnkeyatts ORDER BY u.ord),
        pg_get_expr(i.indexprs, i.indrelid), pg_get_expr(i.indpred, i.indrelid),
-       pg_get_indexdef(i.indexrelid)
+       CASE WHEN NOT EXISTS (SELECT 1 FROM pg_constraint k
+                              WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+                                AND k.contype IN ('p', 'u', 'x'))
+            THEN pg_get_indexdef(i.indexrelid) END
   FROM scope s
   JOIN pg_index i ON i.indrelid = s.oid
   JOIN pg_class ic ON ic.oid = i.indexrelid
