@@ -41,11 +41,16 @@ echo "== loading the Chinook sample database"
 
 echo "== cartridge_version()"
 "${psql[@]}" -d chinook -c "SELECT jsonb_pretty(cartridge_version())"
-# Later steps of the main job are added here as they land (scan, generate, archive).
-if "${psql[@]}" -d chinook -Atc "SELECT 1 FROM pg_proc WHERE proname = 'cartridge_scan'" | grep -q 1; then
-  echo "== cartridge_scan()"
-  "${psql[@]}" -d chinook -c "SELECT cartridge_scan() AS scan_id" \
-    -c "SELECT kind, count(*) AS relations FROM cartridge.relations GROUP BY kind ORDER BY kind" \
-    -c "SELECT from_table, from_columns, to_table, to_columns, source FROM cartridge.relationships ORDER BY 1, 2"
-fi
+echo "== cartridge_scan()"
+scan=$("${psql[@]}" -d chinook -Atc "SELECT cartridge_scan()")
+"${psql[@]}" -d chinook -c "SELECT kind, count(*) AS relations FROM cartridge.relations WHERE scan_id = $scan GROUP BY kind ORDER BY kind" \
+  -c "SELECT from_table, from_columns, to_table, to_columns, source, round(confidence::numeric, 2) AS confidence
+        FROM cartridge.relationships WHERE scan_id = $scan ORDER BY 1, 2"
+
+echo "== cartridge_generate(async => false)"
+project=$("${psql[@]}" -d chinook -Atc "SELECT cartridge_generate($scan, async => false)")
+"${psql[@]}" -d chinook -c "SELECT jsonb_pretty(cartridge_info($project) - 'options' - 'usage')"
+"${psql[@]}" -d chinook -c "SELECT path, kind FROM cartridge_files($project) ORDER BY path"
+"${psql[@]}" -d chinook -Atc "SELECT encode(cartridge_archive($project), 'base64')" | base64 -d > "$out/chinook.tar.gz"
+echo "== the dbt project is in $out/chinook.tar.gz ($(wc -c < "$out/chinook.tar.gz") bytes)"
 echo "== done (the cluster is removed on exit)"

@@ -78,7 +78,7 @@ CREATE TABLE cartridge.constraints (
     constraint_type  text NOT NULL CHECK (constraint_type IN ('primary_key', 'unique',
                          'foreign_key', 'check', 'exclusion')),
     columns          text[] NOT NULL DEFAULT '{}',
-    definition       text,
+    definition       text,                      -- of check and exclusion constraints
     ref_schema       text,
     ref_table        text,
     ref_columns      text[],
@@ -101,7 +101,7 @@ CREATE TABLE cartridge.indexes (
     columns      text[] NOT NULL DEFAULT '{}',  -- NULL elements stand for expressions
     expressions  text,
     predicate    text,
-    definition   text NOT NULL,
+    definition   text,                      -- NULL when the index implements a constraint
     PRIMARY KEY (scan_id, schema_name, index_name)
 );
 
@@ -292,6 +292,11 @@ CREATE FUNCTION @extschema@.cartridge_scan(schemas text[] DEFAULT NULL, options 
     SET DateStyle = 'ISO, YMD'
     SET IntervalStyle = 'postgres'
     SET extra_float_digits = 3
+    -- Row estimates of unnest() over the scope push the plans past jit_above_cost (and at
+    -- a larger scale past jit_optimize_above_cost: +0.4 s for one statement); compiling
+    -- never pays off on these queries. The DISTINCT ON of constraints sorts on disk at 4MB.
+    SET jit = off
+    SET work_mem = '64MB'
     AS 'MODULE_PATHNAME', 'cartridge_scan';
 COMMENT ON FUNCTION @extschema@.cartridge_scan(text[], jsonb) IS
     'Reads the catalog of the current database into the cartridge tables; returns the scan id';
@@ -344,3 +349,35 @@ COMMENT ON FUNCTION @extschema@.cartridge_scan_json(bigint) IS
     'The whole scan as one JSON document';
 
 -- [generate] cartridge_generate, cartridge_archive, cartridge_files, cartridge_info
+CREATE FUNCTION @extschema@.cartridge_generate(scan_id bigint DEFAULT NULL, provider text DEFAULT 'builtin',
+                                               options jsonb DEFAULT '{}', async boolean DEFAULT true)
+    RETURNS bigint
+    LANGUAGE c VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_generate';
+COMMENT ON FUNCTION @extschema@.cartridge_generate(bigint, text, jsonb, boolean) IS
+    'Builds a dbt project from a scan (the latest of this database when NULL); returns the project id';
+
+CREATE FUNCTION @extschema@.cartridge_archive(project_id bigint, format text DEFAULT 'tar.gz')
+    RETURNS bytea
+    LANGUAGE c STRICT STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_archive';
+COMMENT ON FUNCTION @extschema@.cartridge_archive(bigint, text) IS
+    'The project as a tar.gz or zip archive, byte-identical for identical input';
+
+CREATE FUNCTION @extschema@.cartridge_files(project_id bigint)
+    RETURNS TABLE (path text, kind text, content text)
+    LANGUAGE c STRICT STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_files';
+COMMENT ON FUNCTION @extschema@.cartridge_files(bigint) IS
+    'Every file of the project, ordered by path';
+
+CREATE FUNCTION @extschema@.cartridge_info(project_id bigint)
+    RETURNS jsonb
+    LANGUAGE c STRICT STABLE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_info';
+COMMENT ON FUNCTION @extschema@.cartridge_info(bigint) IS
+    'Name, provider, model, status, counts, warnings, token usage and timings of a project';

@@ -1,0 +1,139 @@
+#include "core/dbt_project.hpp"
+
+#include "core/dbt_render.hpp"
+
+#include <algorithm>
+
+namespace cartridge {
+
+namespace {
+
+// The style the generated SQL follows, for `sqlfluff lint models` without a database.
+constexpr const char* sqlfluff_config = R"(# SQL style of this project, checked with `sqlfluff lint models` (no database needed).
+[sqlfluff]
+dialect = postgres
+templater = jinja
+# Staging models keep the source's column order and end with `select * from renamed`, as
+# dbt's style guide does; ST06 (simple targets before casts) and AM04 (select * in the
+# final query) argue against exactly that. Names are the source's, snake_cased, and quoted
+# exactly where PostgreSQL's own keyword list (the server's) requires it: RF04 and RF06
+# judge keywords by sqlfluff's list instead, which rejects names PostgreSQL accepts bare
+# (name, year) and calls necessary quotes unnecessary ("user").
+exclude_rules = AM04, ST06, RF04, RF06
+# Source names may be 63 bytes long, quoted and cast: lines get long.
+max_line_length = 200
+
+[sqlfluff:templater:jinja]
+apply_dbt_builtins = True
+
+[sqlfluff:indentation]
+indent_unit = space
+tab_space_size = 4
+
+[sqlfluff:layout:type:comma]
+line_position = trailing
+
+[sqlfluff:rules:capitalisation.keywords]
+capitalisation_policy = lower
+
+[sqlfluff:rules:capitalisation.functions]
+extended_capitalisation_policy = lower
+
+[sqlfluff:rules:capitalisation.literals]
+capitalisation_policy = lower
+
+[sqlfluff:rules:capitalisation.types]
+extended_capitalisation_policy = lower
+
+[sqlfluff:rules:aliasing.table]
+aliasing = explicit
+
+[sqlfluff:rules:aliasing.column]
+aliasing = explicit
+
+[sqlfluff:rules:references.special_chars]
+# Source names are what the database calls them; quoting keeps them valid.
+quoted_identifiers_policy = none
+)";
+
+constexpr const char* gitignore = "target/\ndbt_packages/\nlogs/\n";
+
+void tick(const GenerateHooks& hooks) {
+    if (hooks.check_interrupts)
+        hooks.check_interrupts();
+}
+
+void progress(const GenerateHooks& hooks, int percent, const char* stage) {
+    if (hooks.progress)
+        hooks.progress(percent, stage);
+}
+
+}  // namespace
+
+GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOptions& options,
+                                      const GenerateHooks& hooks) {
+    progress(hooks, 5, "planning");
+    const dbt::Plan plan = dbt::build_plan(schema, options, hooks);
+    GeneratedProject project;
+    project.name = plan.project;
+    project.warnings = plan.warnings;
+    auto file = [&](std::string path, std::string kind, std::string content) {
+        project.files.push_back({std::move(path), std::move(kind), std::move(content)});
+    };
+
+    progress(hooks, 30, "staging");
+    for (const auto& [source, members] : plan.sources) {
+        tick(hooks);
+        const std::string folder = "models/staging/" + source + "/";
+        file(folder + "_" + source + "__sources.yml", "sources", dbt::sources_yml(plan, source, options.freshness));
+        file(folder + "_" + source + "__models.yml", "properties", dbt::staging_models_yml(plan, source));
+        for (std::size_t i : members) {
+            tick(hooks);
+            const dbt::StagedRelation& s = plan.staged[i];
+            std::string sql = dbt::staging_sql(plan, s);
+            project.models.push_back({s.model, "staging", s.path, "view", s.relation->schema, s.relation->name,
+                                      dbt::staging_description(plan, s), sql});
+            file(s.path, "model", std::move(sql));
+        }
+    }
+
+    progress(hooks, 70, "marts");
+    bool any_intermediate = false;
+    for (const dbt::Mart& m : plan.marts) {
+        tick(hooks);
+        if (!m.intermediate.empty()) {
+            any_intermediate = true;
+            std::string path = "models/intermediate/" + m.intermediate + ".sql";
+            std::string sql = dbt::intermediate_sql(plan, m);
+            project.models.push_back(
+                {m.intermediate, "intermediate", path, "view", "", "", dbt::intermediate_description(plan, m), sql});
+            file(path, "model", std::move(sql));
+        }
+        std::string path = "models/marts/" + m.name + ".sql";
+        std::string sql = dbt::mart_sql(plan, m);
+        project.models.push_back({m.name, "marts", path, "table", "", "", dbt::mart_description(plan, m), sql});
+        file(path, "model", std::move(sql));
+    }
+    if (any_intermediate)
+        file("models/intermediate/_int__models.yml", "properties", dbt::intermediate_models_yml(plan));
+    if (!plan.marts.empty())
+        file("models/marts/_marts__models.yml", "properties", dbt::marts_models_yml(plan));
+
+    for (const dbt::TestSpec& t : plan.tests)
+        project.tests.push_back({t.model, t.column, t.name, nlohmann::json(t.arguments), t.severity});
+
+    progress(hooks, 90, "project files");
+    file("dbt_project.yml", "project", dbt::dbt_project_yml(plan));
+    file("profiles.yml", "profile", dbt::profiles_yml(plan));
+    file(".gitignore", "config", gitignore);
+    file(".sqlfluff", "config", sqlfluff_config);
+    // macros/ is part of dbt's layout; the builtin provider needs no macro of its own.
+    file("macros/.gitkeep", "macro", "");
+    file("README.md", "docs", dbt::readme(plan, project));
+    std::sort(project.files.begin(), project.files.end(),
+              [](const GeneratedFile& a, const GeneratedFile& b) { return a.path < b.path; });
+    progress(hooks, 100, "done");
+    return project;
+}
+
+}  // namespace cartridge
