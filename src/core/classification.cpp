@@ -154,9 +154,17 @@ std::vector<Classification> classify_relations(const Schema& schema) {
                 x.key_declared = true;
             }
         }
+        // No key declared: the one the data shows. A column named like the table's own
+        // identifier first, then a pair unique together, then another key-named unique column
+        // that references nothing (a unique reference is a one-to-one, not the row's key).
+        const std::string stem = naming::table_stem(r.name);
+        auto own_identifier = [&](const Column& c) {
+            naming::ColumnName n = naming::parse_column_name(c.name);
+            return n.kind == naming::SuffixKind::key && (n.core.empty() || naming::concept_of(n.core) == stem);
+        };
         if (x.key.empty())
             for (const Column& c : r.columns)
-                if (unique_on_data(c) && naming::parse_column_name(c.name).kind == naming::SuffixKind::key) {
+                if (unique_on_data(c) && own_identifier(c)) {
                     x.key = {c.name};
                     break;
                 }
@@ -165,6 +173,13 @@ std::vector<Classification> classify_relations(const Schema& schema) {
                 if (std::vector<std::string> with = unique_with(c); !with.empty()) {
                     x.key = {c.name};
                     x.key.insert(x.key.end(), with.begin(), with.end());
+                    break;
+                }
+        if (x.key.empty())
+            for (const Column& c : r.columns)
+                if (unique_on_data(c) && !x.fk_columns.count(c.name) &&
+                    naming::parse_column_name(c.name).kind == naming::SuffixKind::key) {
+                    x.key = {c.name};
                     break;
                 }
         std::vector<std::string> names;

@@ -538,6 +538,10 @@ private:
     std::map<std::tuple<size_t, std::vector<size_t>, size_t>, Candidate> found_;
 };
 
+bool weak_without_data(const std::string& signal) {
+    return signal == "named_after_table" || signal == "qualified_named_after_table" || signal == "table_name_ends_with";
+}
+
 bool is_declared_key(const Relation& r, const std::vector<std::string>& columns) {
     std::set<std::string> wanted(columns.begin(), columns.end());
     for (const std::vector<std::string>& key : declared_keys(r))
@@ -591,6 +595,10 @@ std::vector<Relationship> decide_relationships(const Schema& schema, const std::
         } else {
             confidence = base * 0.85;  // names only
         }
+        // A column named like a table without any key suffix ("order", "level") is as often
+        // a sort order or a measure as a reference: it needs values found in the parent.
+        if (!(data.checked && data.sampled > 0) && !cand.signals.empty() && weak_without_data(cand.signals.front()))
+            confidence *= 0.75;
         by_child[{cand.child, cand.child_columns}].push_back({i, std::min(confidence, 0.99)});
     }
 

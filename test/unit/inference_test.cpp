@@ -512,3 +512,16 @@ TEST(Inference, OracleHrUpperCaseManagersAndCodes) {
     };
     EXPECT_EQ(edges_of(infer(schema)), expected);
 }
+
+TEST(Inference, ColumnNamedAfterATableNeedsItsValuesInTheParent) {
+    Schema schema = SchemaBuilder()
+                        .table("s", "orders", {{"order_id"}}, {"order_id"})
+                        .table("s", "customer", {{"customer_id"}, {"order"}}, {"customer_id"})
+                        .build();
+    auto candidates = relationship_candidates(schema);
+    ASSERT_EQ(candidates.size(), 1u);
+    EXPECT_EQ(candidates[0].signals.front(), "named_after_table");
+    EXPECT_TRUE(decide_relationships(schema, candidates, {}).empty());                  // names only
+    EXPECT_TRUE(decide_relationships(schema, candidates, {{true, "", 0, 0}}).empty());  // empty column
+    EXPECT_EQ(decide_relationships(schema, candidates, {{true, "", 40, 40}}).size(), 1u);
+}
