@@ -40,9 +40,13 @@ ErrorData* pg_try(void (*run)(void*), void* frame) {
     }
     PG_CATCH();
     {
-        MemoryContextSwitchTo(caller_context);
+        // The copy must outlive every MemoryContextScope the exception unwinds through on
+        // its way to the entry guard, so it goes to the (sub)transaction's context, which
+        // lives until the error is re-thrown or the subtransaction that handled it ends.
+        MemoryContextSwitchTo(CurTransactionContext ? CurTransactionContext : caller_context);
         error = CopyErrorData();
         FlushErrorState();
+        MemoryContextSwitchTo(caller_context);
     }
     PG_END_TRY();
     return error;

@@ -21,8 +21,9 @@
 
 namespace cartridge::pg {
 
-// A PostgreSQL ERROR caught by pg_call. The ErrorData lives in the memory context that was
-// current when pg_call was entered, so it outlives the C++ frames that carry it.
+// A PostgreSQL ERROR caught by pg_call. The ErrorData lives in the current (sub)transaction's
+// memory context, so it outlives the C++ frames (and their MemoryContextScopes) that carry
+// it to the entry guard.
 class PgError : public std::exception {
 public:
     explicit PgError(ErrorData* data) : data_(data) {}

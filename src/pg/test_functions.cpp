@@ -9,6 +9,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 extern "C" {
 #include "utils/builtins.h"
@@ -71,4 +72,40 @@ CARTRIDGE_FUNCTION(cartridge_test_backend_memory) {
     std::string json = "{\"palloc\": " + std::to_string(palloc_bytes) +
                        ", \"malloc\": " + std::to_string(heap.uordblks) + "}";
     return cartridge::pg::jsonb_result_pg(json);
+}
+
+// Takes `depth` contexts at once (all alive together) and overwrites their memory.
+static void scribble_in_new_contexts(int depth) {
+    if (depth == 0)
+        return;
+    cartridge::pg::MemoryContextScope scribble("cartridge_test_scribble");
+    cartridge::pg::pg_call([] {
+        for (int i = 0; i < 64; i++)
+            memset(palloc(120), 'X', 120);
+    });
+    scribble_in_new_contexts(depth - 1);
+}
+
+// Raises `sql`'s ERROR inside a MemoryContextScope, then (with the scope gone) allocates and
+// scribbles over fresh memory before letting the error reach the client: the ErrorData must
+// not have lived in the scope's context.
+CARTRIDGE_FUNCTION(cartridge_test_error_inside_scope) {
+    std::string sql = cartridge::pg::text_arg_pg(fcinfo, 0).value_or("");
+    try {
+        cartridge::pg::MemoryContextScope scope("cartridge_test_scope");
+        cartridge::pg::SpiScope spi;
+        cartridge::pg::spi_execute_pg(sql, false);
+    } catch (const cartridge::pg::PgError&) {
+        // Deleted contexts are recycled from a freelist with their first block: take them
+        // again and overwrite them; freed larger blocks go back to malloc: same there.
+        scribble_in_new_contexts(8);
+        std::vector<void*> blocks;
+        for (size_t size : {64, 256, 1024, 4096, 8192, 16384, 32768})
+            for (int i = 0; i < 32; i++)
+                blocks.push_back(memset(malloc(size), 'X', size));
+        for (void* block : blocks)
+            free(block);
+        throw;
+    }
+    PG_RETURN_VOID();
 }

@@ -82,3 +82,9 @@ def test_crash_detector_sees_a_killed_backend():
         assert any("terminated by signal" in line for line in crash_lines(c.log_text()))
     finally:
         c.destroy()
+
+
+def test_error_outlives_the_memory_scopes_it_crosses(guarded):
+    with pytest.raises(psycopg.errors.UndefinedTable) as raised:
+        guarded.execute("SELECT cartridge_test.error_inside_scope('SELECT * FROM missing_table')")
+    assert raised.value.diag.message_primary == 'relation "missing_table" does not exist'

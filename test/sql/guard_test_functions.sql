@@ -12,3 +12,5 @@ CREATE OR REPLACE FUNCTION cartridge_test.destructors_run() RETURNS int
     LANGUAGE c AS 'cartridge', 'cartridge_test_destructors_run';
 CREATE OR REPLACE FUNCTION cartridge_test.backend_memory() RETURNS jsonb
     LANGUAGE c AS 'cartridge', 'cartridge_test_backend_memory';
+CREATE OR REPLACE FUNCTION cartridge_test.error_inside_scope(sql text) RETURNS void
+    LANGUAGE c STRICT AS 'cartridge', 'cartridge_test_error_inside_scope';
