@@ -43,7 +43,9 @@ e2e:
 
 # Precision/recall of relationship inference and classification accuracy on the sample
 # databases (the bars are asserted by test/e2e/test_accuracy.py in `make test`).
-accuracy:
+accuracy: deps
+	$(MAKE) all
+	$(MAKE) install
 	.venv/bin/python test/accuracy/accuracy.py
 
 demo: deps

@@ -32,6 +32,10 @@ SELECT cartridge_test.error_through_frames(3, 'SELECT * FROM no_such_table');
 SELECT cartridge_test.destructors_run();
 
 
+-- an ERROR raised inside a memory scope (and SPI) outlives both on its way to the client
+SELECT cartridge_test.error_inside_scope('SELECT * FROM no_such_table');
+\echo SQLSTATE :LAST_ERROR_SQLSTATE
+
 -- 1,000 errors of each kind leave backend memory (palloc and C++ heap) flat
 CREATE FUNCTION pg_temp.repeat_errors(n int) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
