@@ -130,6 +130,10 @@ CREATE FUNCTION cartridge.delete_scan_rows() RETURNS trigger
     SET search_path = pg_catalog, pg_temp
     AS $$
 BEGIN
+    IF TG_RELID <> 'cartridge.scans'::regclass THEN
+        RAISE EXCEPTION 'cartridge.delete_scan_rows() is the trigger of cartridge.scans only'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
     DELETE FROM cartridge.relations WHERE scan_id IN (SELECT id FROM deleted_scans);
     DELETE FROM cartridge.columns WHERE scan_id IN (SELECT id FROM deleted_scans);
     DELETE FROM cartridge.constraints WHERE scan_id IN (SELECT id FROM deleted_scans);
@@ -138,6 +142,9 @@ BEGIN
     RETURN NULL;
 END
 $$;
+-- Only the extension's own trigger may run it: as SECURITY DEFINER, any other trigger
+-- calling it could delete the rows of any scan.
+REVOKE EXECUTE ON FUNCTION cartridge.delete_scan_rows() FROM PUBLIC;
 CREATE TRIGGER delete_scan_rows AFTER DELETE ON cartridge.scans
     REFERENCING OLD TABLE AS deleted_scans
     FOR EACH STATEMENT EXECUTE FUNCTION cartridge.delete_scan_rows();
@@ -234,6 +241,16 @@ CREATE FUNCTION cartridge.visible_project(project_id bigint) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ SELECT EXISTS (SELECT 1 FROM cartridge.projects p WHERE p.id = project_id) $$;
 
+-- Rows of the per-scan and per-project tables are inserted only by the cartridge functions,
+-- for the scan or project they are writing (see src/pg/write_scope.hpp): no role can plant
+-- rows in another role's scan or project, nor pre-seed an id that does not exist yet.
+CREATE FUNCTION cartridge.scan_being_written() RETURNS bigint
+    LANGUAGE c STABLE PARALLEL RESTRICTED
+    AS 'MODULE_PATHNAME', 'cartridge_scan_being_written';
+CREATE FUNCTION cartridge.project_being_written() RETURNS bigint
+    LANGUAGE c STABLE PARALLEL RESTRICTED
+    AS 'MODULE_PATHNAME', 'cartridge_project_being_written';
+
 ALTER TABLE cartridge.scans ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_scans ON cartridge.scans
     USING (pg_has_role(current_user, scanned_by, 'MEMBER'))
@@ -242,7 +259,7 @@ CREATE POLICY own_scans ON cartridge.scans
 ALTER TABLE cartridge.projects ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_projects ON cartridge.projects
     USING (pg_has_role(current_user, submitted_by, 'MEMBER'))
-    WITH CHECK (submitted_by = current_user);
+    WITH CHECK (submitted_by = current_user AND cartridge.visible_scan(scan_id));
 
 DO $$
 DECLARE
@@ -251,17 +268,21 @@ BEGIN
     FOREACH t IN ARRAY ARRAY['relations', 'columns', 'constraints', 'indexes', 'relationships'] LOOP
         EXECUTE format('ALTER TABLE cartridge.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY visible_rows ON cartridge.%I FOR SELECT USING (cartridge.visible_scan(scan_id))', t);
-        EXECUTE format('CREATE POLICY insert_rows ON cartridge.%I FOR INSERT WITH CHECK (true)', t);
+        EXECUTE format('CREATE POLICY insert_rows ON cartridge.%I FOR INSERT WITH CHECK (scan_id = cartridge.scan_being_written())', t);
         EXECUTE format('CREATE POLICY update_rows ON cartridge.%I FOR UPDATE USING (cartridge.visible_scan(scan_id))', t);
     END LOOP;
     FOREACH t IN ARRAY ARRAY['models', 'tests', 'files', 'ai_requests'] LOOP
         EXECUTE format('ALTER TABLE cartridge.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY visible_rows ON cartridge.%I FOR SELECT USING (cartridge.visible_project(project_id))', t);
-        EXECUTE format('CREATE POLICY insert_rows ON cartridge.%I FOR INSERT WITH CHECK (true)', t);
+        EXECUTE format('CREATE POLICY insert_rows ON cartridge.%I FOR INSERT WITH CHECK (project_id = cartridge.project_being_written())', t);
         EXECUTE format('CREATE POLICY update_rows ON cartridge.%I FOR UPDATE USING (cartridge.visible_project(project_id))', t);
     END LOOP;
 END
 $$;
+
+-- and nobody logs a request in another role's name
+ALTER POLICY insert_rows ON cartridge.ai_requests
+    WITH CHECK (project_id = cartridge.project_being_written() AND requested_by = current_user);
 
 GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA cartridge TO PUBLIC;
 -- A role may delete its own scans and projects (row-level security decides which).

@@ -4,6 +4,7 @@
 #include "pg/datum.hpp"
 #include "pg/scan_model.hpp"
 #include "pg/spi.hpp"
+#include "pg/write_scope.hpp"
 
 #include "core/dbt_project.hpp"
 #include "core/error.hpp"
@@ -108,6 +109,7 @@ int64_t store_project_pg(int64_t scan_id, const std::string& options_text, const
          {TIMESTAMPTZOID, started_at.c_str()}},
         false);
     const std::string id = inserted.at(0).at(0).value();
+    cartridge::pg::ProjectWriteScope writing(std::stoll(id));
     const auto store_started = Clock::now();
     const cartridge::pg::QueryArg project = {INT8OID, id.c_str()};
 

@@ -4,6 +4,7 @@
 #include "pg/catalog_store.hpp"
 #include "pg/datum.hpp"
 #include "pg/spi.hpp"
+#include "pg/write_scope.hpp"
 
 #include "core/error.hpp"
 #include "core/scan_options.hpp"
@@ -112,6 +113,7 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
         {{JSONBOID, schemas_text.c_str()}, {JSONBOID, options_text.c_str()}}, false);
     const int64_t scan_id = std::stoll(inserted.at(0).at(0).value());
 
+    cartridge::pg::ScanWriteScope writing(scan_id);
     cartridge::pg::CatalogCounts counts = cartridge::pg::store_catalog_pg(
         scan_id, schemas_text, patterns_json(options.include).dump(), patterns_json(options.exclude).dump());
     // Profiling (unless "profile" is false), relationship inference and classification.
