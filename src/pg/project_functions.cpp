@@ -109,6 +109,8 @@ CARTRIDGE_FUNCTION(cartridge_files) {
                 PointerGetDatum(cstring_to_text_with_len(f.content.data(), static_cast<int>(f.content.size())))};
             bool nulls[3] = {false, false, false};
             tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+            for (Datum value : values)  // the tuplestore keeps its own copy
+                pfree(DatumGetPointer(value));
         }
     });
     return (Datum)0;

@@ -58,7 +58,14 @@ uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<
                                                  io_param, -1);
             }
         }
+        MemoryContext caller = CurrentMemoryContext;
         int rc = SPI_execute_with_args(query, nargs, types, values, nulls, read_only, 0);
+        // SPI leaves its procedure context current; go back to the caller's (for instance a
+        // MemoryContextScope of one table), so later allocations are freed with it.
+        MemoryContextSwitchTo(caller);
+        pfree(types);
+        pfree(values);
+        pfree(nulls);
         if (rc < 0)
             elog(ERROR, "cartridge: SPI_execute failed: %s", SPI_result_code_string(rc));
         return SPI_processed;
@@ -84,6 +91,11 @@ std::vector<TextRow> spi_query_pg(const std::string& sql, const std::vector<Quer
             }
         }
         rows.push_back(std::move(row));
+    }
+    // The rows are copied: release the result now rather than at SPI_finish.
+    if (table) {
+        SPI_freetuptable(table);
+        SPI_tuptable = nullptr;
     }
     return rows;
 }

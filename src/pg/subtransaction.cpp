@@ -34,7 +34,13 @@ std::optional<std::string> run_in_subtransaction_pg(const std::function<void()>&
         const int code = data ? data->sqlerrcode : ERRCODE_INTERNAL_ERROR;
         const std::string message = data && data->message ? data->message : "unknown error";
         const std::string detail = data && data->detail ? data->detail : "";
-        const std::string hint = data && data->hint ? data->hint : "";
+        std::string hint = data && data->hint ? data->hint : "";
+        // Each table read keeps its lock until the scan commits (subtransactions hand their
+        // locks to the parent), so a scan of thousands of tables can fill the lock table.
+        if (code == ERRCODE_OUT_OF_MEMORY && message.find("shared memory") != std::string::npos)
+            hint = "Profiling locks every table it samples until the scan's transaction ends. "
+                   "Raise max_locks_per_transaction, narrow the scan (schemas, \"include\"), "
+                   "or scan with '{\"profile\": false}'.";
         pg_call([] { RollbackAndReleaseCurrentSubTransaction(); });
         MemoryContextSwitchTo(context);
         CurrentResourceOwner = owner;
