@@ -12,27 +12,32 @@ namespace {
 
 using nlohmann::json;
 
-// Each table is read as one JSON document per row: arrays and nulls arrive typed, so no
-// hand-written parser of PostgreSQL's array literal syntax is needed.
-std::vector<json> rows_as_json(const std::string& table, const std::string& order_by, int64_t scan_id) {
-    std::string id = std::to_string(scan_id);
-    std::vector<json> out;
-    for (const TextRow& row :
-         spi_query_pg("SELECT to_jsonb(t)::text FROM cartridge." + table + " t WHERE scan_id = $1 ORDER BY " + order_by,
-                      {{INT8OID, id.c_str()}}))
-        out.push_back(json::parse(*row[0]));
-    return out;
+// Each table is read column by column as text, arrays and jsonb as JSON text (arrays
+// arrive typed, so no parser of PostgreSQL's array literal syntax is needed), through a
+// cursor: the model is built row by row and no copy of a whole table is ever held.
+void for_each_row_pg(const std::string& columns, const std::string& table, const std::string& order_by,
+                     int64_t scan_id, const std::function<void(const TextRow&)>& each) {
+    const std::string id = std::to_string(scan_id);
+    spi_for_each_row_pg("SELECT " + columns + " FROM cartridge." + table + " WHERE scan_id = $1 ORDER BY " + order_by,
+                        {{INT8OID, id.c_str()}}, each);
 }
 
-std::string str(const json& j, const char* key) {
-    const json& v = j.at(key);
-    return v.is_null() ? std::string() : v.get<std::string>();
+std::string text(const TextRow& row, size_t i) {
+    return row[i].value_or(std::string());
 }
 
-std::vector<std::string> strings(const json& j, const char* key) {
+bool boolean(const TextRow& row, size_t i) {
+    return row[i] && *row[i] == "t";
+}
+
+json parsed(const TextRow& row, size_t i) {
+    return row[i] ? json::parse(*row[i]) : json();
+}
+
+std::vector<std::string> strings(const TextRow& row, size_t i) {
     std::vector<std::string> out;
-    if (j.contains(key) && j.at(key).is_array())
-        for (const json& v : j.at(key))
+    if (row[i])
+        for (const json& v : json::parse(*row[i]))
             out.push_back(v.is_null() ? std::string() : v.get<std::string>());
     return out;
 }
@@ -51,92 +56,116 @@ Schema load_scan_pg(int64_t scan_id) {
     schema.database = scan[0][0].value_or("");
 
     std::map<std::pair<std::string, std::string>, size_t> index;
-    for (const json& r : rows_as_json("relations", "schema_name, table_name", scan_id)) {
-        Relation rel;
-        rel.schema = str(r, "schema_name");
-        rel.name = str(r, "table_name");
-        rel.kind = str(r, "kind");
-        rel.owner = str(r, "owner");
-        rel.comment = str(r, "comment");
-        if (!r.at("row_estimate").is_null())
-            rel.row_estimate = r.at("row_estimate").get<int64_t>();
-        rel.can_select = r.at("can_select").get<bool>();
-        rel.view_definition = str(r, "view_definition");
-        rel.classification = str(r, "classification");
-        if (!r.at("classification_confidence").is_null())
-            rel.classification_confidence = r.at("classification_confidence").get<double>();
-        rel.classification_evidence = r.at("classification_evidence");
-        index[{rel.schema, rel.name}] = schema.relations.size();
-        schema.relations.push_back(std::move(rel));
-    }
-    auto owner = [&](const json& row) -> Relation* {
-        auto it = index.find({str(row, "schema_name"), str(row, "table_name")});
-        return it == index.end() ? nullptr : &schema.relations[it->second];
+    for_each_row_pg(
+        "schema_name, table_name, kind, owner, comment, row_estimate, can_select, view_definition, classification, "
+        "classification_confidence, classification_evidence",
+        "relations", "schema_name, table_name", scan_id, [&](const TextRow& r) {
+            Relation rel;
+            rel.schema = text(r, 0);
+            rel.name = text(r, 1);
+            rel.kind = text(r, 2);
+            rel.owner = text(r, 3);
+            rel.comment = text(r, 4);
+            if (r[5])
+                rel.row_estimate = std::stoll(*r[5]);
+            rel.can_select = boolean(r, 6);
+            rel.view_definition = text(r, 7);
+            rel.classification = text(r, 8);
+            if (r[9])
+                rel.classification_confidence = std::stod(*r[9]);
+            rel.classification_evidence = parsed(r, 10);
+            index[{rel.schema, rel.name}] = schema.relations.size();
+            schema.relations.push_back(std::move(rel));
+        });
+    // The other tables come in the same (schema, table) order: remember the last owner.
+    Relation* last = nullptr;
+    auto owner = [&](const TextRow& row) -> Relation* {
+        if (last && last->schema == *row[0] && last->name == *row[1])
+            return last;
+        auto it = index.find({*row[0], *row[1]});
+        return last = (it == index.end() ? nullptr : &schema.relations[it->second]);
     };
-    for (const json& c : rows_as_json("columns", "schema_name, table_name, ordinal", scan_id)) {
-        Relation* rel = owner(c);
-        if (!rel)
-            continue;
-        Column col;
-        col.name = str(c, "column_name");
-        col.ordinal = c.at("ordinal").get<int>();
-        col.data_type = str(c, "data_type");
-        col.base_type = str(c, "base_type");
-        col.element_type = str(c, "element_type");
-        col.enum_values = strings(c, "enum_values");
-        col.nullable = c.at("is_nullable").get<bool>();
-        if (!c.at("column_default").is_null())
-            col.default_expr = str(c, "column_default");
-        col.identity = str(c, "identity");
-        col.generated = str(c, "generated");
-        col.comment = str(c, "comment");
-        col.profile = c.at("profile");
-        rel->columns.push_back(std::move(col));
-    }
-    for (const json& c : rows_as_json("constraints", "schema_name, table_name, constraint_name", scan_id)) {
-        Relation* rel = owner(c);
-        if (!rel)
-            continue;
-        Constraint con;
-        con.name = str(c, "constraint_name");
-        con.type = str(c, "constraint_type");
-        con.columns = strings(c, "columns");
-        con.definition = str(c, "definition");
-        con.ref_schema = str(c, "ref_schema");
-        con.ref_table = str(c, "ref_table");
-        con.ref_columns = strings(c, "ref_columns");
-        con.accepted_values = strings(c, "accepted_values");
-        rel->constraints.push_back(std::move(con));
-    }
-    for (const json& i : rows_as_json("indexes", "schema_name, table_name, index_name", scan_id)) {
-        Relation* rel = owner(i);
-        if (!rel)
-            continue;
-        Index idx;
-        idx.name = str(i, "index_name");
-        idx.method = str(i, "method");
-        idx.unique = i.at("is_unique").get<bool>();
-        idx.primary = i.at("is_primary").get<bool>();
-        for (const json& v : i.at("columns"))
-            idx.columns.push_back(v.is_null() ? std::nullopt : std::optional<std::string>(v.get<std::string>()));
-        idx.predicate = str(i, "predicate");
-        rel->indexes.push_back(std::move(idx));
-    }
-    for (const json& r : rows_as_json("relationships", "from_schema, from_table, from_columns, to_schema, to_table, id", scan_id)) {
-        Relationship e;
-        e.from_schema = str(r, "from_schema");
-        e.from_table = str(r, "from_table");
-        e.from_columns = strings(r, "from_columns");
-        e.to_schema = str(r, "to_schema");
-        e.to_table = str(r, "to_table");
-        e.to_columns = strings(r, "to_columns");
-        e.source = str(r, "source");
-        e.constraint_name = str(r, "constraint_name");
-        e.confidence = r.at("confidence").get<double>();
-        e.cardinality = str(r, "cardinality");
-        e.evidence = r.at("evidence");
-        schema.relationships.push_back(std::move(e));
-    }
+    for_each_row_pg(
+        "schema_name, table_name, column_name, ordinal, data_type, base_type, element_type, "
+        "pg_catalog.to_jsonb(enum_values)::text, is_nullable, column_default, identity, generated, comment, "
+        "profile::text",
+        "columns", "schema_name, table_name, ordinal", scan_id, [&](const TextRow& c) {
+            Relation* rel = owner(c);
+            if (!rel)
+                return;
+            Column col;
+            col.name = text(c, 2);
+            col.ordinal = std::stoi(*c[3]);
+            col.data_type = text(c, 4);
+            col.base_type = text(c, 5);
+            col.element_type = text(c, 6);
+            col.enum_values = strings(c, 7);
+            col.nullable = boolean(c, 8);
+            col.default_expr = c[9];
+            col.identity = text(c, 10);
+            col.generated = text(c, 11);
+            col.comment = text(c, 12);
+            col.profile = parsed(c, 13);
+            rel->columns.push_back(std::move(col));
+        });
+    last = nullptr;
+    for_each_row_pg(
+        "schema_name, table_name, constraint_name, constraint_type, pg_catalog.to_jsonb(columns)::text, definition, "
+        "ref_schema, ref_table, pg_catalog.to_jsonb(ref_columns)::text, pg_catalog.to_jsonb(accepted_values)::text",
+        "constraints", "schema_name, table_name, constraint_name", scan_id, [&](const TextRow& c) {
+            Relation* rel = owner(c);
+            if (!rel)
+                return;
+            Constraint con;
+            con.name = text(c, 2);
+            con.type = text(c, 3);
+            con.columns = strings(c, 4);
+            con.definition = text(c, 5);
+            con.ref_schema = text(c, 6);
+            con.ref_table = text(c, 7);
+            con.ref_columns = strings(c, 8);
+            con.accepted_values = strings(c, 9);
+            rel->constraints.push_back(std::move(con));
+        });
+    last = nullptr;
+    for_each_row_pg(
+        "schema_name, table_name, index_name, method, is_unique, is_primary, pg_catalog.to_jsonb(columns)::text, "
+        "predicate",
+        "indexes", "schema_name, table_name, index_name", scan_id, [&](const TextRow& i) {
+            Relation* rel = owner(i);
+            if (!rel)
+                return;
+            Index idx;
+            idx.name = text(i, 2);
+            idx.method = text(i, 3);
+            idx.unique = boolean(i, 4);
+            idx.primary = boolean(i, 5);
+            if (i[6])
+                for (const json& v : json::parse(*i[6]))
+                    idx.columns.push_back(v.is_null() ? std::nullopt
+                                                      : std::optional<std::string>(v.get<std::string>()));
+            idx.predicate = text(i, 7);
+            rel->indexes.push_back(std::move(idx));
+        });
+    for_each_row_pg(
+        "from_schema, from_table, pg_catalog.to_jsonb(from_columns)::text, to_schema, to_table, "
+        "pg_catalog.to_jsonb(to_columns)::text, source, constraint_name, confidence, cardinality, evidence::text",
+        "relationships", "from_schema, from_table, from_columns, to_schema, to_table, id", scan_id,
+        [&](const TextRow& r) {
+            Relationship e;
+            e.from_schema = text(r, 0);
+            e.from_table = text(r, 1);
+            e.from_columns = strings(r, 2);
+            e.to_schema = text(r, 3);
+            e.to_table = text(r, 4);
+            e.to_columns = strings(r, 5);
+            e.source = text(r, 6);
+            e.constraint_name = text(r, 7);
+            e.confidence = r[8] ? std::stod(*r[8]) : 1.0;
+            e.cardinality = text(r, 9);
+            e.evidence = r[10] ? json::parse(*r[10]) : json::object();
+            schema.relationships.push_back(std::move(e));
+        });
     return schema;
 }
 

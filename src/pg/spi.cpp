@@ -33,70 +33,134 @@ void MemoryContextScope::reset() {
     MemoryContextReset(context_);
 }
 
+namespace {
+
+// The statement's parameters as SPI wants them, in the current memory context.
+struct SpiArgs {
+    int count;
+    Oid* types;
+    Datum* values;
+    char* nulls;
+};
+
+// Runs inside a pg_call: converts text arguments with their types' input functions.
+SpiArgs spi_args(const QueryArg* arg_list, int nargs) {
+    SpiArgs out{nargs, static_cast<Oid*>(palloc(sizeof(Oid) * (nargs + 1))),
+                static_cast<Datum*>(palloc(sizeof(Datum) * (nargs + 1))), static_cast<char*>(palloc(nargs + 1))};
+    for (int i = 0; i < nargs; i++) {
+        Oid input_function;
+        Oid io_param;
+        out.types[i] = arg_list[i].type;
+        if (arg_list[i].is_binary) {
+            out.values[i] = arg_list[i].datum;
+            out.nulls[i] = arg_list[i].is_null_datum ? 'n' : ' ';
+            continue;
+        }
+        out.nulls[i] = arg_list[i].text ? ' ' : 'n';
+        out.values[i] = 0;
+        if (arg_list[i].text) {
+            getTypeInputInfo(out.types[i], &input_function, &io_param);
+            out.values[i] = OidInputFunctionCall(input_function, const_cast<char*>(arg_list[i].text), io_param, -1);
+        }
+    }
+    return out;
+}
+
+void free_spi_args(SpiArgs& args) {
+    pfree(args.types);
+    pfree(args.values);
+    pfree(args.nulls);
+}
+
+// Copies row r of an SPI result into row (resized to the result's width) as text.
+void copy_text_row_pg(SPITupleTable* table, uint64 r, TextRow& row) {
+    const int width = table->tupdesc->natts;
+    row.resize(width);
+    for (int c = 1; c <= width; c++) {
+        char* value = pg_call([table, r, c] { return SPI_getvalue(table->vals[r], table->tupdesc, c); });
+        if (value) {
+            row[c - 1] = value;
+            pfree(value);
+        } else {
+            row[c - 1] = std::nullopt;
+        }
+    }
+}
+
+void free_result_pg(SPITupleTable* table) {
+    if (table) {
+        SPI_freetuptable(table);
+        SPI_tuptable = nullptr;
+    }
+}
+
+}  // namespace
+
 uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<QueryArg>& args) {
     const char* query = sql.c_str();
     const int nargs = static_cast<int>(args.size());
     const QueryArg* arg_list = args.data();
     return pg_call([query, read_only, nargs, arg_list] {
-        Oid* types = static_cast<Oid*>(palloc(sizeof(Oid) * (nargs + 1)));
-        Datum* values = static_cast<Datum*>(palloc(sizeof(Datum) * (nargs + 1)));
-        char* nulls = static_cast<char*>(palloc(nargs + 1));
-        for (int i = 0; i < nargs; i++) {
-            Oid input_function;
-            Oid io_param;
-            types[i] = arg_list[i].type;
-            if (arg_list[i].is_binary) {
-                values[i] = arg_list[i].datum;
-                nulls[i] = arg_list[i].is_null_datum ? 'n' : ' ';
-                continue;
-            }
-            nulls[i] = arg_list[i].text ? ' ' : 'n';
-            values[i] = 0;
-            if (arg_list[i].text) {
-                getTypeInputInfo(types[i], &input_function, &io_param);
-                values[i] = OidInputFunctionCall(input_function, const_cast<char*>(arg_list[i].text),
-                                                 io_param, -1);
-            }
-        }
+        SpiArgs spi = spi_args(arg_list, nargs);
         MemoryContext caller = CurrentMemoryContext;
-        int rc = SPI_execute_with_args(query, nargs, types, values, nulls, read_only, 0);
+        int rc = SPI_execute_with_args(query, spi.count, spi.types, spi.values, spi.nulls, read_only, 0);
         // SPI leaves its procedure context current; go back to the caller's (for instance a
         // MemoryContextScope of one table), so later allocations are freed with it.
         MemoryContextSwitchTo(caller);
-        pfree(types);
-        pfree(values);
-        pfree(nulls);
+        free_spi_args(spi);
         if (rc < 0)
             elog(ERROR, "cartridge: SPI_execute failed: %s", SPI_result_code_string(rc));
         return SPI_processed;
     });
 }
 
+void spi_for_each_row_pg(const std::string& sql, const std::vector<QueryArg>& args,
+                         const std::function<void(const TextRow&)>& each, long batch_rows) {
+    const char* query = sql.c_str();
+    const int nargs = static_cast<int>(args.size());
+    const QueryArg* arg_list = args.data();
+    Portal portal = pg_call([query, nargs, arg_list] {
+        SpiArgs spi = spi_args(arg_list, nargs);
+        MemoryContext caller = CurrentMemoryContext;
+        Portal opened = SPI_cursor_open_with_args(nullptr, query, spi.count, spi.types, spi.values, spi.nulls,
+                                                  true, CURSOR_OPT_NO_SCROLL);
+        MemoryContextSwitchTo(caller);
+        free_spi_args(spi);
+        if (!opened)
+            elog(ERROR, "cartridge: SPI_cursor_open failed: %s", SPI_result_code_string(SPI_result));
+        return opened;
+    });
+    // On an error the portal is dropped by the (sub)transaction's abort; only the normal
+    // end closes it here.
+    TextRow row;
+    for (;;) {
+        SPITupleTable* table = pg_call([portal, batch_rows] {
+            MemoryContext caller = CurrentMemoryContext;
+            SPI_cursor_fetch(portal, true, batch_rows);
+            MemoryContextSwitchTo(caller);
+            return SPI_tuptable;
+        });
+        const uint64 count = SPI_processed;
+        for (uint64 r = 0; r < count; r++) {
+            copy_text_row_pg(table, r, row);
+            each(row);
+        }
+        pg_call([table] { free_result_pg(table); });
+        if (count == 0)
+            break;
+        check_for_interrupts_pg();
+    }
+    pg_call([portal] { SPI_cursor_close(portal); });
+}
+
 std::vector<TextRow> spi_query_pg(const std::string& sql, const std::vector<QueryArg>& args, bool read_only) {
     const uint64 count = spi_execute_pg(sql, read_only, args);
-    std::vector<TextRow> rows;
-    rows.reserve(count);
+    std::vector<TextRow> rows(count);
     SPITupleTable* table = SPI_tuptable;
-    const int width = table ? table->tupdesc->natts : 0;
-    for (uint64 r = 0; r < count; r++) {
-        TextRow row;
-        row.reserve(width);
-        for (int c = 1; c <= width; c++) {
-            char* value = pg_call([table, r, c] { return SPI_getvalue(table->vals[r], table->tupdesc, c); });
-            if (value) {
-                row.emplace_back(value);
-                pfree(value);
-            } else {
-                row.emplace_back(std::nullopt);
-            }
-        }
-        rows.push_back(std::move(row));
-    }
+    for (uint64 r = 0; r < count; r++)
+        copy_text_row_pg(table, r, rows[r]);
     // The rows are copied: release the result now rather than at SPI_finish.
-    if (table) {
-        SPI_freetuptable(table);
-        SPI_tuptable = nullptr;
-    }
+    pg_call([table] { free_result_pg(table); });
     return rows;
 }
 

@@ -3,6 +3,7 @@
 
 #include "pg/guard.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,5 +60,10 @@ uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<
 using TextRow = std::vector<std::optional<std::string>>;
 std::vector<TextRow> spi_query_pg(const std::string& sql, const std::vector<QueryArg>& args = {},
                                   bool read_only = true);
+
+// The rows of a read-only query, fetched through a cursor batch_rows at a time and handed
+// to each() one by one, so a large result is never held whole (neither by SPI nor here).
+void spi_for_each_row_pg(const std::string& sql, const std::vector<QueryArg>& args,
+                         const std::function<void(const TextRow&)>& each, long batch_rows = 1000);
 
 }  // namespace cartridge::pg
