@@ -244,6 +244,7 @@ CREATE FUNCTION cartridge.visible_project(project_id bigint) RETURNS boolean
 -- Rows of the per-scan and per-project tables are inserted only by the cartridge functions,
 -- for the scan or project they are writing (see src/pg/write_scope.hpp): no role can plant
 -- rows in another role's scan or project, nor pre-seed an id that does not exist yet.
+-- While a cartridge function inserts the scans or projects row itself, they return 0.
 CREATE FUNCTION cartridge.scan_being_written() RETURNS bigint
     LANGUAGE c STABLE PARALLEL RESTRICTED
     AS 'MODULE_PATHNAME', 'cartridge_scan_being_written';
@@ -251,15 +252,32 @@ CREATE FUNCTION cartridge.project_being_written() RETURNS bigint
     LANGUAGE c STABLE PARALLEL RESTRICTED
     AS 'MODULE_PATHNAME', 'cartridge_project_being_written';
 
-ALTER TABLE cartridge.scans ENABLE ROW LEVEL SECURITY;
-CREATE POLICY own_scans ON cartridge.scans
-    USING (pg_has_role(current_user, scanned_by, 'MEMBER'))
-    WITH CHECK (scanned_by = current_user);
-
-ALTER TABLE cartridge.projects ENABLE ROW LEVEL SECURITY;
-CREATE POLICY own_projects ON cartridge.projects
-    USING (pg_has_role(current_user, submitted_by, 'MEMBER'))
-    WITH CHECK (submitted_by = current_user AND cartridge.visible_scan(scan_id));
+-- One policy per command (permissive policies add up, so one for all commands would also
+-- admit any INSERT it admits). to_regrole: a role that was dropped matches nobody, where
+-- pg_has_role would raise an error on its name and break every reader of the table.
+-- INSERTs of scans and projects rows only come from the cartridge functions (see below).
+DO $$
+DECLARE
+    t text;
+    owner_column text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['scans', 'projects'] LOOP
+        owner_column := CASE t WHEN 'scans' THEN 'scanned_by' ELSE 'submitted_by' END;
+        EXECUTE format('ALTER TABLE cartridge.%I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('CREATE POLICY own_%s_read ON cartridge.%I FOR SELECT USING (%s)', t, t,
+                       format('pg_has_role(current_user, to_regrole(quote_ident(%I)), ''MEMBER'')', owner_column));
+        EXECUTE format('CREATE POLICY own_%s_update ON cartridge.%I FOR UPDATE USING (%s)', t, t,
+                       format('pg_has_role(current_user, to_regrole(quote_ident(%I)), ''MEMBER'')', owner_column));
+        EXECUTE format('CREATE POLICY own_%s_delete ON cartridge.%I FOR DELETE USING (%s)', t, t,
+                       format('pg_has_role(current_user, to_regrole(quote_ident(%I)), ''MEMBER'')', owner_column));
+    END LOOP;
+END
+$$;
+CREATE POLICY own_scans_insert ON cartridge.scans FOR INSERT
+    WITH CHECK (scanned_by = current_user AND cartridge.scan_being_written() = 0);
+CREATE POLICY own_projects_insert ON cartridge.projects FOR INSERT
+    WITH CHECK (submitted_by = current_user AND cartridge.visible_scan(scan_id)
+                AND cartridge.project_being_written() = 0);
 
 DO $$
 DECLARE

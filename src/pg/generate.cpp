@@ -96,6 +96,7 @@ int64_t store_project_pg(int64_t scan_id, const std::string& options_text, const
     const std::string usage = json{{"requests", 0}, {"prompt_tokens", 0}, {"completion_tokens", 0}}.dump();
     const std::string message = fmt::format("{} models, {} tests, {} files", p.models.size(), p.tests.size(),
                                             p.files.size());
+    std::optional<cartridge::pg::ProjectWriteScope> creating(std::in_place, cartridge::pg::new_row);
     auto inserted = spi_query_pg(
         "INSERT INTO cartridge.projects (scan_id, name, provider, options, async, status, progress, stage, "
         "message, warnings, usage, started_at) "
@@ -109,6 +110,7 @@ int64_t store_project_pg(int64_t scan_id, const std::string& options_text, const
          {TIMESTAMPTZOID, started_at.c_str()}},
         false);
     const std::string id = inserted.at(0).at(0).value();
+    creating.reset();
     cartridge::pg::ProjectWriteScope writing(std::stoll(id));
     const auto store_started = Clock::now();
     const cartridge::pg::QueryArg project = {INT8OID, id.c_str()};

@@ -106,12 +106,14 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
     json schemas = resolve_schemas_pg(schemas_arg);
     const std::string schemas_text = schemas.dump();
     const std::string options_text = options.raw.dump();
+    std::optional<cartridge::pg::ScanWriteScope> creating(std::in_place, cartridge::pg::new_row);
     auto inserted = cartridge::pg::spi_query_pg(
         "INSERT INTO cartridge.scans (database_name, server_version, schemas, options) "
         "SELECT pg_catalog.current_database(), pg_catalog.current_setting('server_version'), "
         "ARRAY(SELECT pg_catalog.jsonb_array_elements_text($1)), $2 RETURNING id",
         {{JSONBOID, schemas_text.c_str()}, {JSONBOID, options_text.c_str()}}, false);
     const int64_t scan_id = std::stoll(inserted.at(0).at(0).value());
+    creating.reset();
 
     cartridge::pg::ScanWriteScope writing(scan_id);
     cartridge::pg::CatalogCounts counts = cartridge::pg::store_catalog_pg(

@@ -76,3 +76,67 @@ def test_the_scan_delete_trigger_function_cannot_be_reused(cluster, alice_and_ma
         assert mallory.execute("DELETE FROM cartridge.scans WHERE id = %s", (scan,)).rowcount == 0
     with cluster.connect(name, user="sec_alice") as alice:
         assert count(alice, "relations", "scan_id", scan) == 11
+
+
+def test_no_role_inserts_a_scan_or_project_row_of_its_own(cluster, alice_and_mallory):
+    name, scan, project = alice_and_mallory
+    with cluster.connect(name, user="sec_mallory") as mallory:
+        for statement in ("INSERT INTO cartridge.scans (database_name) VALUES ('x')",
+                          "INSERT INTO cartridge.scans (id, database_name) OVERRIDING SYSTEM VALUE"
+                          " SELECT g, 'x' FROM generate_series(1000, 1010) g"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                mallory.execute(statement)
+        mine = mallory.execute("SELECT cartridge_scan(ARRAY['m'])").fetchone()[0]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            mallory.execute("INSERT INTO cartridge.projects (id, scan_id, name, provider) OVERRIDING SYSTEM VALUE"
+                            " VALUES (%s, %s, 'p', 'builtin')", (project + 1, mine))
+    with cluster.connect(name, user="sec_alice") as alice:
+        assert alice.execute("SELECT cartridge_scan()").fetchone()[0] > scan
+        assert alice.execute("SELECT cartridge_generate(async => false)").fetchone()[0] > project
+
+
+def test_a_security_definer_function_run_by_a_scan_cannot_plant_rows_in_it(cluster, alice_and_mallory):
+    """Profiling reads mallory's table as alice; its row-level security policy runs a function
+    of mallory's that tries to add a relation to the scan being written."""
+    name, _, _ = alice_and_mallory
+    with cluster.connect(name, user="sec_mallory") as mallory:
+        mallory.execute("""
+            CREATE TABLE m.bait (id integer PRIMARY KEY);
+            INSERT INTO m.bait VALUES (1);
+            CREATE FUNCTION m.plant() RETURNS boolean LANGUAGE plpgsql SECURITY DEFINER AS $$
+            BEGIN
+                INSERT INTO cartridge.relations (scan_id, schema_name, table_name, kind)
+                VALUES (cartridge.scan_being_written(), 'public', 'planted', 'table');
+                RETURN true;
+            END $$;
+            ALTER TABLE m.bait ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY p ON m.bait USING (m.plant());
+            GRANT USAGE ON SCHEMA m TO sec_alice;
+            GRANT SELECT ON m.bait TO sec_alice;
+            GRANT EXECUTE ON FUNCTION m.plant() TO sec_alice;
+        """)
+    with cluster.connect(name, user="sec_alice") as alice:
+        scan = alice.execute("SELECT cartridge_scan()").fetchone()[0]
+        assert count(alice, "relations", "scan_id", scan) == 12  # Chinook's 11 and m.bait
+        assert alice.execute("SELECT count(*) FROM cartridge.relations WHERE table_name = 'planted'"
+                             ).fetchone()[0] == 0
+        errors = alice.execute("SELECT stats->'profiling'->'errors' FROM cartridge.scans WHERE id = %s",
+                               (scan,)).fetchone()[0]
+        assert any("bait" in str(e) for e in errors), errors
+
+
+def test_a_dropped_role_does_not_break_other_roles_reads(cluster, alice_and_mallory):
+    name, scan, project = alice_and_mallory
+    with cluster.connect(name) as admin:
+        admin.execute("DROP ROLE IF EXISTS sec_gone; CREATE ROLE sec_gone LOGIN;"
+                      " GRANT SELECT ON ALL TABLES IN SCHEMA public TO sec_gone")
+    with cluster.connect(name, user="sec_gone") as gone:
+        gone_scan = gone.execute("SELECT cartridge_scan()").fetchone()[0]
+        gone.execute("SELECT cartridge_generate(%s, async => false)", (gone_scan,))
+    with cluster.connect(name) as admin:
+        admin.execute("DROP OWNED BY sec_gone; DROP ROLE sec_gone")
+    with cluster.connect(name, user="sec_alice") as alice:
+        assert [r[0] for r in alice.execute("SELECT id FROM cartridge.scans ORDER BY id")] == [scan]
+        assert [r[0] for r in alice.execute("SELECT id FROM cartridge.projects ORDER BY id")] == [project]
+        assert count(alice, "relations", "scan_id", gone_scan) == 0
+        assert alice.execute("SELECT cartridge_generate(async => false)").fetchone()[0] > project
