@@ -111,8 +111,11 @@ std::string profile_query(const std::string& quoted_table, const std::vector<Pro
                 q, value));
         }
         if (has_order(c.family)) {
-            parts.push_back(fmt::format("'min', pg_catalog.to_jsonb(pg_catalog.min({}))", q));
-            parts.push_back(fmt::format("'max', pg_catalog.to_jsonb(pg_catalog.max({}))", q));
+            // A bound is one row's value (a salary, a birth date): kept only with values.
+            if (options.values) {
+                parts.push_back(fmt::format("'min', pg_catalog.to_jsonb(pg_catalog.min({}))", q));
+                parts.push_back(fmt::format("'max', pg_catalog.to_jsonb(pg_catalog.max({}))", q));
+            }
         } else if (c.family == TypeFamily::boolean) {
             parts.push_back(fmt::format("'t', pg_catalog.count(*) FILTER (WHERE {})", q));
         } else if (c.family == TypeFamily::text) {
