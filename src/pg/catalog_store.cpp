@@ -67,14 +67,24 @@ WITH scope AS (
 const char* const relations_sql = R"SQL(
 , partitions AS (
     SELECT i.inhparent AS relid, count(*)::int AS partition_count,
-           pg_catalog.array_agg(pg_catalog.pg_get_expr(pc.relpartbound, pc.oid) ORDER BY pc.relname) AS bounds,
-           sum(GREATEST(pc.reltuples, 0))::bigint AS rows,
-           bool_and(pc.reltuples >= 0) AS analyzed
+           pg_catalog.array_agg(pg_catalog.pg_get_expr(pc.relpartbound, pc.oid) ORDER BY pc.relname) AS bounds
       FROM scope s
       JOIN pg_catalog.pg_inherits i ON i.inhparent = s.relid
       JOIN pg_catalog.pg_class pc ON pc.oid = i.inhrelid
      WHERE s.relkind = 'p'
      GROUP BY i.inhparent
+)
+-- rows and pages live in the leaves, however deep the partitions are nested; the estimate
+-- is NULL until one of them has been analyzed, and "analyzed" means all of them
+, leaves AS (
+    SELECT s.relid, sum(GREATEST(lc.reltuples, 0))::bigint AS rows,
+           sum(lc.relpages::bigint) FILTER (WHERE lc.reltuples >= 0) AS pages,
+           bool_and(lc.reltuples >= 0) AS analyzed, bool_or(lc.reltuples >= 0) AS any_analyzed
+      FROM scope s
+     CROSS JOIN LATERAL pg_catalog.pg_partition_tree(s.relid::pg_catalog.regclass) t
+      JOIN pg_catalog.pg_class lc ON lc.oid = t.relid
+     WHERE s.relkind = 'p' AND t.isleaf
+     GROUP BY s.relid
 )
 INSERT INTO cartridge.relations
     (scan_id, schema_name, table_name, kind, owner, comment, row_estimate, analyzed,
@@ -85,12 +95,14 @@ SELECT $1, s.schema_name, s.table_name,
                       WHEN 'm' THEN 'materialized_view' ELSE 'foreign_table' END,
        pg_catalog.pg_get_userbyid(c.relowner),
        d.description,
-       CASE WHEN s.relkind = 'p' THEN p.rows
+       CASE WHEN s.relkind = 'p' THEN CASE WHEN l.any_analyzed THEN l.rows END
             WHEN c.reltuples >= 0 THEN c.reltuples::bigint END,
-       CASE WHEN s.relkind = 'p' THEN coalesce(p.analyzed, false)
+       CASE WHEN s.relkind = 'p' THEN coalesce(l.analyzed, false)
             WHEN s.relkind IN ('r', 'm') THEN c.reltuples >= 0 END,
        -- from the catalog, not the files: stat-ing 10,000 relations costs more than the scan
-       CASE WHEN s.relkind IN ('r', 'm') AND c.reltuples >= 0
+       CASE WHEN s.relkind = 'p' AND l.any_analyzed
+            THEN l.pages * pg_catalog.current_setting('block_size')::bigint
+            WHEN s.relkind IN ('r', 'm') AND c.reltuples >= 0
             THEN c.relpages::bigint * pg_catalog.current_setting('block_size')::bigint END,
        pg_catalog.has_table_privilege(c.oid, 'SELECT'),
        CASE WHEN s.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END,
@@ -103,6 +115,7 @@ SELECT $1, s.schema_name, s.table_name,
   LEFT JOIN pg_catalog.pg_description d
          ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
   LEFT JOIN partitions p ON p.relid = c.oid
+  LEFT JOIN leaves l ON l.relid = c.oid
   LEFT JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
   LEFT JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
 )SQL";

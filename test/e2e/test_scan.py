@@ -113,3 +113,27 @@ def test_awkward_names_round_trip_exactly(cluster, make_db):
         assert any(len(col.encode()) == 63 for _, _, col in stored)
         assert ("Sales Dept", "Customer Accounts", "größe") in stored
         assert ("Sales Dept", "Customer Accounts", 'a"b') in stored
+
+
+def test_a_partitioned_table_adds_up_its_leaves_at_any_depth(db):
+    db.execute("""
+        CREATE TABLE measures (at date NOT NULL, region text NOT NULL, v int) PARTITION BY RANGE (at);
+        CREATE TABLE measures_2024 PARTITION OF measures FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')
+            PARTITION BY LIST (region);
+        CREATE TABLE measures_2024_eu PARTITION OF measures_2024 FOR VALUES IN ('eu');
+        CREATE TABLE measures_2024_us PARTITION OF measures_2024 FOR VALUES IN ('us');
+        CREATE TABLE measures_2025 PARTITION OF measures FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+        INSERT INTO measures SELECT '2024-03-01', 'eu', g FROM generate_series(1, 300) g;
+        INSERT INTO measures SELECT '2024-03-01', 'us', g FROM generate_series(1, 200) g;
+        INSERT INTO measures SELECT '2025-03-01', 'eu', g FROM generate_series(1, 100) g;
+    """)
+    query = ("SELECT row_estimate, analyzed, size_bytes, partition_count FROM cartridge.relations"
+             " WHERE scan_id = %s AND table_name = 'measures'")
+    never = db.execute(query, (db.execute("SELECT cartridge_scan(NULL, '{\"profile\": false}')").fetchone()[0],)
+                       ).fetchone()
+    assert never == (None, False, None, 2)
+    assert db.execute("SELECT count(*) FROM cartridge.relations WHERE table_name LIKE 'measures_%'").fetchone()[0] == 0
+    db.execute("ANALYZE measures")
+    analyzed = db.execute(query, (db.execute("SELECT cartridge_scan(NULL, '{\"profile\": false}')").fetchone()[0],)
+                          ).fetchone()
+    assert analyzed[0] == 600 and analyzed[1] is True and analyzed[2] > 0 and analyzed[3] == 2
