@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 
 namespace cartridge {
 
@@ -28,7 +29,7 @@ bool has_word(const std::vector<std::string>& words, std::initializer_list<const
     return false;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
+bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
@@ -47,7 +48,7 @@ bool is_measure(const Column& column, const std::vector<std::string>& words) {
                                         "size", "volume", "distance"};
     for (const std::string& w : words)
         for (const char* stem : stems)
-            if (w == stem || (std::string(stem).size() >= 3 && ends_with(w, stem)))
+            if (w == stem || (std::char_traits<char>::length(stem) >= 3 && ends_with(w, stem)))
                 return true;
     return false;
 }
