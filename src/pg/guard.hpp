@@ -11,6 +11,12 @@
 //
 // Convention: functions in namespace cartridge::pg that end in _pg call PostgreSQL and are
 // guarded; the lambdas passed to pg_call hold no C++ object with a destructor.
+//
+// A PgError is caught in two places only: the entry guard (the transaction then aborts) and
+// run_in_subtransaction_pg (which rolls its subtransaction back). Scopes that unwind on the
+// way (SpiScope, MemoryContextScope, FreshSnapshotScope) undo only their own step and leave
+// what the ERROR left half-done (SPI's snapshot, a portal) to that abort. Never catch a
+// PgError anywhere else and carry on in the same (sub)transaction.
 #pragma once
 
 #include "pg/postgres.hpp"
