@@ -77,22 +77,25 @@ Schema load_scan_pg(int64_t scan_id) {
             index[{rel.schema, rel.name}] = schema.relations.size();
             schema.relations.push_back(std::move(rel));
         });
-    // The other tables come in the same (schema, table) order: remember the last owner.
-    Relation* last = nullptr;
-    auto owner = [&](const TextRow& row) -> Relation* {
-        if (last && last->schema == *row[0] && last->name == *row[1])
-            return last;
-        auto it = index.find({*row[0], *row[1]});
-        return last = (it == index.end() ? nullptr : &schema.relations[it->second]);
+    // Rows of a per-relation table (schema_name and table_name first), each with the relation
+    // it belongs to; rows come in (schema, table) order, so the last owner is kept at hand.
+    auto for_each_owned_row = [&](const std::string& columns, const char* table, const char* order_by,
+                                  const std::function<void(Relation&, const TextRow&)>& each) {
+        Relation* last = nullptr;
+        for_each_row_pg("schema_name, table_name, " + columns, table, order_by, scan_id, [&](const TextRow& row) {
+            if (!last || last->schema != *row[0] || last->name != *row[1]) {
+                auto it = index.find({*row[0], *row[1]});
+                last = it == index.end() ? nullptr : &schema.relations[it->second];
+            }
+            if (last)
+                each(*last, row);
+        });
     };
-    for_each_row_pg(
-        "schema_name, table_name, column_name, ordinal, data_type, base_type, element_type, "
+    for_each_owned_row(
+        "column_name, ordinal, data_type, base_type, element_type, "
         "pg_catalog.to_jsonb(enum_values)::text, is_nullable, column_default, identity, generated, comment, "
         "profile::text",
-        "columns", "schema_name, table_name, ordinal", scan_id, [&](const TextRow& c) {
-            Relation* rel = owner(c);
-            if (!rel)
-                return;
+        "columns", "schema_name, table_name, ordinal", [](Relation& rel, const TextRow& c) {
             Column col;
             col.name = text(c, 2);
             col.ordinal = std::stoi(*c[3]);
@@ -106,16 +109,12 @@ Schema load_scan_pg(int64_t scan_id) {
             col.generated = text(c, 11);
             col.comment = text(c, 12);
             col.profile = parsed(c, 13);
-            rel->columns.push_back(std::move(col));
+            rel.columns.push_back(std::move(col));
         });
-    last = nullptr;
-    for_each_row_pg(
-        "schema_name, table_name, constraint_name, constraint_type, pg_catalog.to_jsonb(columns)::text, definition, "
+    for_each_owned_row(
+        "constraint_name, constraint_type, pg_catalog.to_jsonb(columns)::text, definition, "
         "ref_schema, ref_table, pg_catalog.to_jsonb(ref_columns)::text, pg_catalog.to_jsonb(accepted_values)::text",
-        "constraints", "schema_name, table_name, constraint_name", scan_id, [&](const TextRow& c) {
-            Relation* rel = owner(c);
-            if (!rel)
-                return;
+        "constraints", "schema_name, table_name, constraint_name", [](Relation& rel, const TextRow& c) {
             Constraint con;
             con.name = text(c, 2);
             con.type = text(c, 3);
@@ -125,16 +124,12 @@ Schema load_scan_pg(int64_t scan_id) {
             con.ref_table = text(c, 7);
             con.ref_columns = strings(c, 8);
             con.accepted_values = strings(c, 9);
-            rel->constraints.push_back(std::move(con));
+            rel.constraints.push_back(std::move(con));
         });
-    last = nullptr;
-    for_each_row_pg(
-        "schema_name, table_name, index_name, method, is_unique, is_primary, pg_catalog.to_jsonb(columns)::text, "
+    for_each_owned_row(
+        "index_name, method, is_unique, is_primary, pg_catalog.to_jsonb(columns)::text, "
         "predicate",
-        "indexes", "schema_name, table_name, index_name", scan_id, [&](const TextRow& i) {
-            Relation* rel = owner(i);
-            if (!rel)
-                return;
+        "indexes", "schema_name, table_name, index_name", [](Relation& rel, const TextRow& i) {
             Index idx;
             idx.name = text(i, 2);
             idx.method = text(i, 3);
@@ -145,7 +140,7 @@ Schema load_scan_pg(int64_t scan_id) {
                     idx.columns.push_back(v.is_null() ? std::nullopt
                                                       : std::optional<std::string>(v.get<std::string>()));
             idx.predicate = text(i, 7);
-            rel->indexes.push_back(std::move(idx));
+            rel.indexes.push_back(std::move(idx));
         });
     for_each_row_pg(
         "from_schema, from_table, pg_catalog.to_jsonb(from_columns)::text, to_schema, to_table, "
