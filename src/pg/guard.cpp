@@ -31,6 +31,45 @@ int sqlstate_code(const std::string& code) {
 
 }  // namespace
 
+namespace {
+
+// What pg_try returns when copying the caught error failed (the copy ran out of memory):
+// static storage, so that handing it on needs no allocation. ReThrowError copies its fields.
+ErrorData copy_failed_error() {
+    ErrorData data{};
+    data.elevel = ERROR;
+    data.sqlerrcode = ERRCODE_OUT_OF_MEMORY;
+    data.message = const_cast<char*>("out of memory while copying an error in cartridge");
+    data.hint = const_cast<char*>("The original error was lost; see the server log.");
+    data.filename = __FILE__;
+    data.funcname = "pg_try";
+    data.assoc_context = nullptr;
+    return data;
+}
+ErrorData copy_failed = copy_failed_error();
+
+// CopyErrorData of the error being handled, in `target`; or, when the copy itself raises
+// (it allocates), the static copy_failed. Runs inside a PG_CATCH block: a second ERROR here
+// must not longjmp past the C++ frames above, so it is caught by a frame of its own.
+ErrorData* copy_error_data(MemoryContext target, MemoryContext caller) {
+    ErrorData* volatile copy = nullptr;
+    PG_TRY();
+    {
+        MemoryContextSwitchTo(target);
+        copy = CopyErrorData();
+    }
+    PG_CATCH();
+    {
+        copy = nullptr;
+    }
+    PG_END_TRY();
+    FlushErrorState();
+    MemoryContextSwitchTo(caller);
+    return copy ? copy : &copy_failed;
+}
+
+}  // namespace
+
 ErrorData* pg_try(void (*run)(void*), void* frame) {
     MemoryContext caller_context = CurrentMemoryContext;
     ErrorData* volatile error = nullptr;
@@ -43,13 +82,28 @@ ErrorData* pg_try(void (*run)(void*), void* frame) {
         // The copy must outlive every MemoryContextScope the exception unwinds through on
         // its way to the entry guard, so it goes to the (sub)transaction's context, which
         // lives until the error is re-thrown or the subtransaction that handled it ends.
-        MemoryContextSwitchTo(CurTransactionContext ? CurTransactionContext : caller_context);
-        error = CopyErrorData();
-        FlushErrorState();
-        MemoryContextSwitchTo(caller_context);
+        error = copy_error_data(CurTransactionContext ? CurTransactionContext : caller_context, caller_context);
     }
     PG_END_TRY();
     return error;
+}
+
+void call_in_destructor(void (*run)(void*), void* frame) noexcept {
+    ErrorData* error = pg_try(run, frame);
+    if (!error)
+        return;
+    // A destructor cannot throw: an ERROR here is reported as a WARNING (itself guarded),
+    // and whatever error is unwinding carries on.
+    struct Report {
+        ErrorData* error;
+    } report{error};
+    (void)pg_try(
+        [](void* raw) {
+            ErrorData* e = static_cast<Report*>(raw)->error;
+            ereport(WARNING, (errcode(e->sqlerrcode), errmsg("cartridge: while cleaning up: %s",
+                                                            e->message ? e->message : "unknown error")));
+        },
+        &report);
 }
 
 Datum run_entry_guarded(Datum (*body)(FunctionCallInfo), FunctionCallInfo fcinfo) {

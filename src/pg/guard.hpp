@@ -15,8 +15,10 @@
 // A PgError is caught in two places only: the entry guard (the transaction then aborts) and
 // run_in_subtransaction_pg (which rolls its subtransaction back). Scopes that unwind on the
 // way (SpiScope, MemoryContextScope, FreshSnapshotScope) undo only their own step and leave
-// what the ERROR left half-done (SPI's snapshot, a portal) to that abort. Never catch a
-// PgError anywhere else and carry on in the same (sub)transaction.
+// what the ERROR left half-done (SPI's snapshot, a portal) to that abort; their calls into
+// PostgreSQL go through call_in_destructor (or cannot raise), so they are safe while an
+// error unwinds. Never catch a PgError anywhere else and carry on in the same
+// (sub)transaction.
 #pragma once
 
 #include "pg/postgres.hpp"
@@ -46,9 +48,16 @@ private:
 Datum run_entry_guarded(Datum (*body)(FunctionCallInfo), FunctionCallInfo fcinfo);
 
 // Runs run(frame) inside its own PG_TRY frame. Returns nullptr, or the ERROR it caught,
-// copied into the memory context that was current on entry. Not a template so that the
-// sigsetjmp frame holds nothing but plain pointers.
+// copied into the (sub)transaction's memory context; when that copy itself fails, a static
+// out-of-memory error. Not a template so that the sigsetjmp frame holds nothing but plain
+// pointers.
 ErrorData* pg_try(void (*run)(void*), void* frame);
+
+// For destructors that call back into PostgreSQL (SPI_finish, MemoryContextDelete), which
+// run while a PgError unwinds too: runs run(frame) under pg_try and turns an ERROR it raises
+// into a WARNING, so that no longjmp ever crosses the unwinding C++ frames and no exception
+// leaves the destructor.
+void call_in_destructor(void (*run)(void*), void* frame) noexcept;
 
 template <typename Call>
 auto pg_call(Call&& call) -> decltype(call()) {

@@ -14,7 +14,7 @@ SpiScope::SpiScope() {
 }
 
 SpiScope::~SpiScope() {
-    SPI_finish();
+    call_in_destructor([](void*) { SPI_finish(); }, nullptr);
 }
 
 MemoryContextScope::MemoryContextScope(const char* name)
@@ -26,7 +26,7 @@ MemoryContextScope::MemoryContextScope(const char* name)
 
 MemoryContextScope::~MemoryContextScope() {
     MemoryContextSwitchTo(previous_);
-    MemoryContextDelete(context_);
+    call_in_destructor([](void* context) { MemoryContextDelete(static_cast<MemoryContext>(context)); }, context_);
 }
 
 void MemoryContextScope::reset() {
