@@ -30,6 +30,21 @@ double round_to(double value, double scale) {
     return std::round(value * scale) / scale;
 }
 
+// A value as text for counting and grouping. Text types cast to text (their casts are
+// built in: casts from a domain are never used). Any other type goes through its output
+// function by format(): a cast `::text` would run a cast function that the owner of an enum
+// or composite type may have created, as the role running the scan.
+std::string as_text(const ProfileColumn& c) {
+    if (c.family == TypeFamily::text)
+        return c.quoted + "::text";
+    return fmt::format("CASE WHEN {0} IS NULL THEN NULL ELSE pg_catalog.format('%s', {0}) END", c.quoted);
+}
+
+// ANALYZE's distinct estimate as a count (a negative n_distinct is a fraction of the rows).
+double distinct_count(const ColumnStats& stats, int64_t table_rows) {
+    return stats.n_distinct > 0 ? stats.n_distinct : -stats.n_distinct * static_cast<double>(table_rows);
+}
+
 }  // namespace
 
 const std::vector<std::pair<std::string, std::string>>& value_shapes() {
@@ -103,7 +118,7 @@ std::string profile_query(const std::string& quoted_table, const std::vector<Pro
         const std::string& q = c.quoted;
         std::vector<std::string> parts = {fmt::format("'nn', pg_catalog.count({})", q)};
         if (has_equality(c.family)) {
-            std::string value = c.family == TypeFamily::other ? q + "::text" : q;
+            std::string value = c.family == TypeFamily::other ? as_text(c) : q;
             parts.push_back(fmt::format("'d', pg_catalog.count(DISTINCT {})", value));
             parts.push_back(fmt::format(
                 "'f1', (SELECT pg_catalog.count(*) FROM (SELECT 1 FROM s WHERE {0} IS NOT NULL GROUP BY {1} "
@@ -119,7 +134,7 @@ std::string profile_query(const std::string& quoted_table, const std::vector<Pro
         } else if (c.family == TypeFamily::boolean) {
             parts.push_back(fmt::format("'t', pg_catalog.count(*) FILTER (WHERE {})", q));
         } else if (c.family == TypeFamily::text) {
-            std::string t = q + "::text";
+            std::string t = as_text(c);
             parts.push_back(fmt::format("'lmin', pg_catalog.min(pg_catalog.length({}))", t));
             parts.push_back(fmt::format("'lmax', pg_catalog.max(pg_catalog.length({}))", t));
             parts.push_back(fmt::format("'lavg', pg_catalog.avg(pg_catalog.length({}))", t));
@@ -141,9 +156,9 @@ std::string profile_query(const std::string& quoted_table, const std::vector<Pro
         if (options.values && options.top_values > 0 && has_equality(c.family)) {
             parts.push_back(fmt::format(
                 "'top', (SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(v, k) ORDER BY k DESC, v) "
-                "FROM (SELECT {0}::text AS v, pg_catalog.count(*) AS k FROM s WHERE {0} IS NOT NULL "
+                "FROM (SELECT {2} AS v, pg_catalog.count(*) AS k FROM s WHERE {0} IS NOT NULL "
                 "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {1}) t)",
-                q, options.top_values));
+                q, options.top_values, as_text(c)));
         }
         std::string object;
         for (size_t i = 0; i < parts.size(); i++)
@@ -194,7 +209,7 @@ json column_profile(const ProfileColumn& column, const json& raw, int64_t sample
             estimate = static_cast<double>(distinct);
             source = "table";
         } else if (stats && stats->n_distinct != 0) {
-            estimate = stats->n_distinct > 0 ? stats->n_distinct : -stats->n_distinct * static_cast<double>(table_rows);
+            estimate = distinct_count(*stats, table_rows);
             source = "pg_stats";
         } else {
             // Haas and Stokes' Duj1, as ANALYZE uses: n*d / (n - f1 + f1*n/N).
@@ -244,6 +259,48 @@ json column_profile(const ProfileColumn& column, const json& raw, int64_t sample
     }
     if (stats)
         p["pg_stats"] = {{"null_frac", round_to(stats->null_frac, 1e4)}, {"n_distinct", stats->n_distinct}};
+    return p;
+}
+
+json column_profile_from_stats(const ProfileColumn& column, const ColumnStats& stats, int64_t table_rows,
+                               const AnalysisOptions& options) {
+    json p = json::object();
+    p["sample"] = {{"method", "pg_stats"}};
+    p["table_rows"] = table_rows;
+    p["table_rows_exact"] = false;
+    p["null_fraction"] = round_to(stats.null_frac, 1e4);
+    p["null_fraction_source"] = "pg_stats";
+    if (has_equality(column.family) && stats.n_distinct != 0) {
+        const double estimate = std::min(distinct_count(stats, table_rows), static_cast<double>(table_rows));
+        const int64_t distinct = static_cast<int64_t>(std::llround(estimate));
+        // ANALYZE writes n_distinct = -(1 - null_frac) when its sample held no value twice.
+        const bool all_distinct = stats.n_distinct < 0 && std::abs(stats.n_distinct + (1.0 - stats.null_frac)) < 1e-6;
+        p["distinct_estimate"] = distinct;
+        p["distinct_source"] = "pg_stats";
+        p["distinct_in_sample"] = distinct;
+        p["unique_in_sample"] = all_distinct;
+        p["unique"] = all_distinct && stats.null_frac == 0;
+    }
+    if (column.family == TypeFamily::json || column.family == TypeFamily::array || column.family == TypeFamily::binary)
+        p["avg_bytes"] = round_to(stats.avg_width, 10);
+    if (column.family == TypeFamily::uuid)
+        p["shape"] = "uuid";
+    const size_t common = std::min(stats.common_values.size(), stats.common_freqs.size());
+    if (column.family == TypeFamily::boolean && common > 0 && stats.null_frac < 1) {
+        double true_freq = 0;
+        for (size_t i = 0; i < common; i++)
+            if (stats.common_values[i] == "t")
+                true_freq = stats.common_freqs[i];
+        p["true_fraction"] = round_to(true_freq / (1.0 - stats.null_frac), 1e4);
+    }
+    if (options.values && options.top_values > 0 && has_equality(column.family) && common > 0) {
+        json top = json::array();
+        for (size_t i = 0; i < common && i < static_cast<size_t>(options.top_values); i++)
+            top.push_back({{"value", stats.common_values[i]},
+                           {"count", std::llround(stats.common_freqs[i] * static_cast<double>(table_rows))}});
+        p["top_values"] = top;
+    }
+    p["pg_stats"] = {{"null_frac", round_to(stats.null_frac, 1e4)}, {"n_distinct", stats.n_distinct}};
     return p;
 }
 

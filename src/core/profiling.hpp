@@ -37,6 +37,11 @@ struct ProfileColumn {
 struct ColumnStats {
     double null_frac = 0;
     double n_distinct = 0;  // > 0 a count, < 0 a fraction of the rows (ANALYZE's convention)
+    double avg_width = 0;   // bytes of a non-null value as stored
+    // most_common_vals as text and most_common_freqs, when they were read (with
+    // profile.values, or for a column of at most two common values: booleans).
+    std::vector<std::string> common_values;
+    std::vector<double> common_freqs;
 };
 
 // For a table that declares no key: the first two columns named like keys (ps_partkey,
@@ -58,6 +63,13 @@ bool pair_unique(const nlohmann::json& raw, const SamplePlan& plan, int64_t samp
 nlohmann::json column_profile(const ProfileColumn& column, const nlohmann::json& raw, int64_t sampled_rows,
                               const SamplePlan& plan, std::optional<int64_t> rows_estimate,
                               const std::optional<ColumnStats>& stats, const AnalysisOptions& options);
+
+// The stored profile of one column of an analyzed table from pg_stats alone, without reading
+// the table: null fraction, distinct estimate, uniqueness (ANALYZE found no value twice and
+// no null), avg_bytes, true_fraction of booleans, top_values (with profile.values) from the
+// most common values. Bounds, lengths and shapes need the values themselves: a sample.
+nlohmann::json column_profile_from_stats(const ProfileColumn& column, const ColumnStats& stats, int64_t table_rows,
+                                         const AnalysisOptions& options);
 
 // Shapes a text value can have, tested in this order; a column takes the first one at least
 // 95% of its sampled values match.

@@ -61,7 +61,8 @@ UPDATE cartridge.relations r
 // time, each row dumped as soon as it is made: a JSON array of every row held at once costs
 // several times its text (ten thousand classification evidences were 60 MB of a scan's
 // memory peak), and the server then holds one batch, never the whole document.
-void store_json_rows_pg(const char* sql, int64_t scan_id, size_t count, const std::function<json(size_t)>& row) {
+void store_json_rows_pg(const char* sql, int64_t scan_id, size_t count, const std::function<json(size_t)>& row,
+                        const Roles& roles) {
     constexpr size_t batch = 2000;
     const std::string id = std::to_string(scan_id);
     for (size_t start = 0; start < count; start += batch) {
@@ -72,12 +73,13 @@ void store_json_rows_pg(const char* sql, int64_t scan_id, size_t count, const st
             text += row(i).dump();
         }
         text += ']';
+        OwnerScope as_owner(roles);
         spi_execute_pg(sql, false, {{INT8OID, id.c_str()}, {JSONBOID, text.c_str()}});
         check_for_interrupts_pg();
     }
 }
 
-void store_edges_pg(int64_t scan_id, const std::vector<Relationship>& edges) {
+void store_edges_pg(int64_t scan_id, const std::vector<Relationship>& edges, const Roles& roles) {
     store_json_rows_pg(insert_edges_sql, scan_id, edges.size(), [&](size_t i) -> json {
         const Relationship& e = edges[i];
         return {{"from_schema", e.from_schema},
@@ -89,11 +91,12 @@ void store_edges_pg(int64_t scan_id, const std::vector<Relationship>& edges) {
                 {"confidence", std::round(e.confidence * 1000) / 1000},
                 {"cardinality", e.cardinality},
                 {"evidence", e.evidence}};
-    });
+    }, roles);
 }
 
 // Consumes the labels: each evidence is moved into its row and freed once dumped.
-json store_classifications_pg(int64_t scan_id, const Schema& schema, std::vector<Classification> labels) {
+json store_classifications_pg(int64_t scan_id, const Schema& schema, std::vector<Classification> labels,
+                              const Roles& roles) {
     std::map<std::string, int> counts;
     store_json_rows_pg(store_classification_sql, scan_id, labels.size(), [&](size_t i) -> json {
         counts[labels[i].label]++;
@@ -104,7 +107,7 @@ json store_classifications_pg(int64_t scan_id, const Schema& schema, std::vector
                     {"evidence", std::move(labels[i].evidence)}};
         labels[i].evidence = json();
         return row;
-    });
+    }, roles);
     return counts;
 }
 
@@ -114,15 +117,31 @@ std::vector<std::string> analysis_option_keys() {
     return cartridge::analysis_option_keys();
 }
 
-void profile_and_infer_pg(int64_t scan_id, const json& options) {
+void profile_and_infer_pg(int64_t scan_id, const json& options, const Roles& roles) {
     const AnalysisOptions opts = parse_analysis_options(options);
     // Counts are stored apart from durations: tests and reports compare the counts.
     json stats = json::object();
     json timings = json::object();
     SpiScope spi;
 
+    // Relations whose reading would run another role's code are read neither for profiles nor
+    // for containment.
+    Unreadable unreadable;
     if (opts.profile) {
-        json profiling = profile_relations_pg(scan_id, opts);
+        Clock::time_point checked = Clock::now();
+        std::string schemas_json;
+        {
+            OwnerScope as_owner(roles);
+            const std::string id = std::to_string(scan_id);
+            schemas_json = spi_query_pg("SELECT pg_catalog.to_jsonb(schemas)::text FROM cartridge.scans WHERE id = $1",
+                                        {{INT8OID, id.c_str()}}, false)
+                               .at(0)
+                               .at(0)
+                               .value_or("[]");
+        }
+        unreadable = unreadable_relations_pg(schemas_json);
+        timings["unreadable"] = ms_since(checked);
+        json profiling = profile_relations_pg(scan_id, opts, roles, unreadable);
         timings["profile"] = rounded(profiling["ms"].get<double>());
         profiling.erase("ms");
         stats["profiling"] = profiling;
@@ -133,6 +152,7 @@ void profile_and_infer_pg(int64_t scan_id, const json& options) {
     {
         // The scan's rows (and the profiles) were written by this statement.
         FreshSnapshotScope fresh;
+        OwnerScope as_owner(roles);
         schema = load_scan_pg(scan_id);
     }
     timings["load_scan"] = ms_since(started);
@@ -145,7 +165,7 @@ void profile_and_infer_pg(int64_t scan_id, const json& options) {
         std::vector<Candidate> candidates = relationship_candidates(schema, inference_options);
         timings["candidates"] = ms_since(started);
         json data = json::object();
-        std::vector<Containment> evidence = measure_containment_pg(schema, candidates, opts, data);
+        std::vector<Containment> evidence = measure_containment_pg(schema, candidates, opts, unreadable, data);
         timings["containment"] = rounded(data["ms"].get<double>());
         data.erase("ms");
         inference.update(data);
@@ -154,7 +174,7 @@ void profile_and_infer_pg(int64_t scan_id, const json& options) {
         timings["decide"] = ms_since(started);
         inference["inferred"] = edges.size();
         started = Clock::now();
-        store_edges_pg(scan_id, edges);
+        store_edges_pg(scan_id, edges, roles);
         timings["store_edges"] = ms_since(started);
         for (Relationship& e : edges)
             schema.relationships.push_back(std::move(e));
@@ -162,13 +182,14 @@ void profile_and_infer_pg(int64_t scan_id, const json& options) {
     stats["inference"] = inference;
 
     started = Clock::now();
-    stats["classification"] = store_classifications_pg(scan_id, schema, classify_relations(schema));
+    stats["classification"] = store_classifications_pg(scan_id, schema, classify_relations(schema), roles);
     timings["classification"] = ms_since(started);
     stats["timings_ms"] = timings;
 
     // Merged into stats, timings into stats->'timings_ms' next to the catalog's own.
     const std::string id = std::to_string(scan_id);
     const std::string text = stats.dump();
+    OwnerScope as_owner(roles);
     spi_execute_pg(
         "UPDATE cartridge.scans SET stats = stats OPERATOR(pg_catalog.||) ($2 OPERATOR(pg_catalog.-) 'timings_ms') "
         "OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object('timings_ms', "

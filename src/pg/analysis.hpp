@@ -2,6 +2,8 @@
 // cartridge_scan, in the same transaction (an error leaves nothing behind).
 #pragma once
 
+#include "pg/owner_scope.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -18,7 +20,8 @@ std::vector<std::string> analysis_option_keys();
 // infers relationships (unless options->'infer' is false) and classifies every relation.
 // `options` is the whole options object of cartridge_scan. Writes columns.profile,
 // relationships (source 'inferred'), relations.classification* and merges its counts and
-// timings into scans.stats ("profiling", "inference", "classification").
-void profile_and_infer_pg(int64_t scan_id, const nlohmann::json& options);
+// timings into scans.stats ("profiling", "inference", "classification"). Reads the user's
+// data as the caller; reads and writes the scan's rows as the extension's owner.
+void profile_and_infer_pg(int64_t scan_id, const nlohmann::json& options, const Roles& roles);
 
 }  // namespace cartridge::pg

@@ -11,7 +11,6 @@ extern "C" {
 }
 
 #include <chrono>
-#include <chrono>
 #include <string>
 
 namespace cartridge::pg {
@@ -43,7 +42,8 @@ SELECT pg_catalog.array_agg(relid ORDER BY relid) FILTER (WHERE visible),
        pg_catalog.array_agg(schema_name ORDER BY relid) FILTER (WHERE visible),
        pg_catalog.array_agg(table_name ORDER BY relid) FILTER (WHERE visible),
        pg_catalog.array_agg(relkind ORDER BY relid) FILTER (WHERE visible),
-       count(*) FILTER (WHERE NOT visible)
+       count(*) FILTER (WHERE NOT visible),
+       pg_catalog.array_agg(pg_catalog.has_table_privilege(relid, 'SELECT') ORDER BY relid) FILTER (WHERE visible)
   FROM candidates
 )SQL";
 
@@ -55,12 +55,14 @@ const char* const exclude_clause = R"SQL(
        AND NOT EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements($3) p
                         WHERE n.nspname ~ (p->>0) AND c.relname ~ (p->>1)))SQL";
 
-// The scope, computed once by candidates_sql, as four parallel arrays.
+// The scope, computed once by candidates_sql as the caller, as five parallel arrays
+// (can_select is the caller's privilege: the statements below run as the extension's owner).
 const char* const scope_cte = R"SQL(
 WITH scope AS (
     SELECT * FROM ROWS FROM (pg_catalog.unnest($2::pg_catalog.oid[]), pg_catalog.unnest($3::text[]),
-                             pg_catalog.unnest($4::text[]), pg_catalog.unnest($5::pg_catalog."char"[]))
-                  AS s(relid, schema_name, table_name, relkind)
+                             pg_catalog.unnest($4::text[]), pg_catalog.unnest($5::pg_catalog."char"[]),
+                             pg_catalog.unnest($6::boolean[]))
+                  AS s(relid, schema_name, table_name, relkind, can_select)
 )
 )SQL";
 
@@ -104,7 +106,7 @@ SELECT $1, s.schema_name, s.table_name,
             THEN l.pages * pg_catalog.current_setting('block_size')::bigint
             WHEN s.relkind IN ('r', 'm') AND c.reltuples >= 0
             THEN c.relpages::bigint * pg_catalog.current_setting('block_size')::bigint END,
-       pg_catalog.has_table_privilege(c.oid, 'SELECT'),
+       coalesce(s.can_select, false),
        CASE WHEN s.relkind IN ('v', 'm') THEN pg_catalog.pg_get_viewdef(c.oid, true) END,
        fs.srvname::text,
        CASE WHEN s.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
@@ -287,7 +289,8 @@ std::string fill(std::string text, const std::string& placeholder, const std::st
 }  // namespace
 
 CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
-                               const std::string& include_json, const std::string& exclude_json) {
+                               const std::string& include_json, const std::string& exclude_json,
+                               const Roles& roles) {
     CatalogCounts counts;
     const bool has_include = include_json != "[]";
     const bool has_exclude = exclude_json != "[]";
@@ -302,14 +305,16 @@ CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
     std::vector<QueryArg> args;
     const std::string id = std::to_string(scan_id);
     args.push_back({INT8OID, id.c_str()});
-    const Oid array_types[4] = {OIDARRAYOID, TEXTARRAYOID, TEXTARRAYOID, CHARARRAYOID};
-    for (int column = 1; column <= 4; column++) {
+    const Oid array_types[5] = {OIDARRAYOID, TEXTARRAYOID, TEXTARRAYOID, CHARARRAYOID, BOOLARRAYOID};
+    const int array_columns[5] = {1, 2, 3, 4, 6};
+    for (int i = 0; i < 5; i++) {
+        const int column = array_columns[i];
         bool is_null = false;
         Datum value = pg_call([column, &is_null] {
             Datum datum = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, column, &is_null);
             return is_null ? datum : datumCopy(datum, false, -1);
         });
-        args.push_back(QueryArg::binary(array_types[column - 1], value, is_null));
+        args.push_back(QueryArg::binary(array_types[i], value, is_null));
     }
     bool skipped_null = false;
     counts.skipped_no_privilege = DatumGetInt64(pg_call([&skipped_null] {
@@ -318,6 +323,7 @@ CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
     counts.timings_ms.emplace_back(
         "scope", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
 
+    OwnerScope as_owner(roles);
     counts.relations = run("relations", scope_cte + std::string(relations_sql), args, counts);
     counts.columns = run("columns", scope_cte + std::string(columns_sql), args, counts);
     counts.constraints = run("constraints", scope_cte + std::string(constraints_sql), args, counts);

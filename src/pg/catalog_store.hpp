@@ -1,6 +1,8 @@
 // The catalog pass of cartridge_scan.
 #pragma once
 
+#include "pg/owner_scope.hpp"
+
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -21,7 +23,10 @@ struct CatalogCounts {
 
 // Reads the catalog of the current database for the given schemas (a JSON array of names)
 // and name patterns (JSON arrays of [schema_regex, table_regex]) and stores it under scan_id.
+// The scope and the caller's privileges are read as the caller; the rows are written as the
+// extension's owner.
 CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
-                               const std::string& include_json, const std::string& exclude_json);
+                               const std::string& include_json, const std::string& exclude_json,
+                               const Roles& roles);
 
 }  // namespace cartridge::pg

@@ -57,7 +57,8 @@ void count_reason(json& stats, const std::string& reason) {
 }  // namespace
 
 std::vector<Containment> measure_containment_pg(const Schema& schema, const std::vector<Candidate>& candidates,
-                                                const AnalysisOptions& options, json& stats) {
+                                                const AnalysisOptions& options, const Unreadable& unreadable,
+                                                json& stats) {
     const auto started = std::chrono::steady_clock::now();
     stats["candidates"] = candidates.size();
     stats["checked"] = 0;
@@ -76,6 +77,10 @@ std::vector<Containment> measure_containment_pg(const Schema& schema, const std:
             result.reason = "no SELECT privilege on the data";
         else if (child.kind == "foreign_table" || parent.kind == "foreign_table")
             result.reason = "foreign table: remote data is not sampled";
+        else if (unreadable.count({child.schema, child.name}) || unreadable.count({parent.schema, parent.name}))
+            result.reason = "not read: " + unreadable.at(unreadable.count({child.schema, child.name})
+                                                             ? std::make_pair(child.schema, child.name)
+                                                             : std::make_pair(parent.schema, parent.name));
         else if (!cand.parent_indexed && relation_rows(parent).value_or(0) > kMaxUnindexedParentRows)
             result.reason = "parent key has no index and the table is large";
         if (!result.reason.empty()) {
@@ -86,10 +91,7 @@ std::vector<Containment> measure_containment_pg(const Schema& schema, const std:
         const std::string sql = containment_query_pg(child, parent, cand, plan, options.probe_rows);
         MemoryContextScope scope("cartridge containment");
         std::vector<TextRow> rows;
-        std::optional<std::string> error = run_in_subtransaction_pg([&] {
-            rows = spi_query_pg(sql, {}, true);
-            SPI_freetuptable(SPI_tuptable);
-        });
+        std::optional<std::string> error = read_in_subtransaction_pg([&] { rows = spi_query_pg(sql, {}, true); });
         check_for_interrupts_pg();
         if (error || rows.size() != 1 || !rows[0][0] || !rows[0][1]) {
             result.reason = "could not be checked: " + error.value_or("no result");

@@ -4,6 +4,7 @@
 
 #include "core/analysis_options.hpp"
 #include "core/inference.hpp"
+#include "pg/profile.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,8 +13,10 @@
 namespace cartridge::pg {
 
 // One Containment per candidate (same order); `stats` receives counts for scans.stats and
-// the duration as "ms".
+// the duration as "ms". Reads as the caller, each check in a read-only subtransaction that
+// is rolled back (with its locks); never reads an unreadable relation.
 std::vector<Containment> measure_containment_pg(const Schema& schema, const std::vector<Candidate>& candidates,
-                                                const AnalysisOptions& options, nlohmann::json& stats);
+                                                const AnalysisOptions& options, const Unreadable& unreadable,
+                                                nlohmann::json& stats);
 
 }  // namespace cartridge::pg

@@ -4,7 +4,7 @@
 #include "pg/datum.hpp"
 #include "pg/scan_model.hpp"
 #include "pg/spi.hpp"
-#include "pg/write_scope.hpp"
+#include "pg/owner_scope.hpp"
 
 #include "core/dbt_project.hpp"
 #include "core/error.hpp"
@@ -44,10 +44,15 @@ std::vector<std::string> server_quoted_keywords() {
 }
 
 // The scan to generate from: the given one, or the latest local scan of this database
-// that the caller can see.
+// that the caller can see (row-level security decides, as the caller).
 int64_t resolve_scan_pg(std::optional<int64_t> requested) {
-    if (requested)
+    if (requested) {
+        const std::string id = std::to_string(*requested);
+        if (cartridge::pg::spi_query_pg("SELECT 1 FROM cartridge.scans WHERE id = $1", {{INT8OID, id.c_str()}}).empty())
+            throw Error(cartridge::sqlstate::undefined_object, "scan " + id + " does not exist",
+                        "SELECT id, database_name, started_at FROM cartridge.scans lists the scans you can see.");
         return *requested;
+    }
     auto rows = cartridge::pg::spi_query_pg(
         "SELECT id, pg_catalog.current_database() FROM cartridge.scans "
         "WHERE database_name = pg_catalog.current_database() AND source = 'local' ORDER BY id DESC LIMIT 1");
@@ -86,9 +91,10 @@ cartridge::pg::QueryArg text_array_pg(const TextColumn& column) {
     return cartridge::pg::QueryArg::binary(TEXTARRAYOID, array, false);
 }
 
-// Stores the project and returns its id, in the caller's transaction.
+// Stores the project and returns its id, in the caller's transaction, as the extension's
+// owner (the caller is recorded as its submitter).
 int64_t store_project_pg(int64_t scan_id, const std::string& options_text, const std::string& started_at,
-                         const cartridge::GeneratedProject& p, json timings) {
+                         const cartridge::GeneratedProject& p, json timings, const cartridge::pg::Roles& roles) {
     using cartridge::pg::spi_execute_pg;
     using cartridge::pg::spi_query_pg;
     const std::string scan = std::to_string(scan_id);
@@ -96,22 +102,23 @@ int64_t store_project_pg(int64_t scan_id, const std::string& options_text, const
     const std::string usage = json{{"requests", 0}, {"prompt_tokens", 0}, {"completion_tokens", 0}}.dump();
     const std::string message = fmt::format("{} models, {} tests, {} files", p.models.size(), p.tests.size(),
                                             p.files.size());
-    std::optional<cartridge::pg::ProjectWriteScope> creating(std::in_place, cartridge::pg::new_row);
+    const std::string caller = std::to_string(roles.caller);
+    cartridge::pg::OwnerScope as_owner(roles);
     auto inserted = spi_query_pg(
         "INSERT INTO cartridge.projects (scan_id, name, provider, options, async, status, progress, stage, "
-        "message, warnings, usage, started_at) "
-        "VALUES ($1, $2, 'builtin', $3, false, 'succeeded', 100, 'done', $4, $5, $6, $7) RETURNING id",
+        "message, warnings, usage, started_at, submitted_by) "
+        "VALUES ($1, $2, 'builtin', $3, false, 'succeeded', 100, 'done', $4, $5, $6, $7, $8::pg_catalog.regrole) "
+        "RETURNING id",
         {{INT8OID, scan.c_str()},
          {TEXTOID, p.name.c_str()},
          {JSONBOID, options_text.c_str()},
          {TEXTOID, message.c_str()},
          {JSONBOID, warnings.c_str()},
          {JSONBOID, usage.c_str()},
-         {TIMESTAMPTZOID, started_at.c_str()}},
+         {TIMESTAMPTZOID, started_at.c_str()},
+         {OIDOID, caller.c_str()}},
         false);
     const std::string id = inserted.at(0).at(0).value();
-    creating.reset();
-    cartridge::pg::ProjectWriteScope writing(std::stoll(id));
     const auto store_started = Clock::now();
     const cartridge::pg::QueryArg project = {INT8OID, id.c_str()};
 
@@ -200,11 +207,18 @@ CARTRIDGE_FUNCTION(cartridge_generate) {
     const bool async = PG_GETARG_BOOL(3);
 
     cartridge::pg::SpiScope spi;
+    const cartridge::pg::Roles roles = cartridge::pg::extension_roles_pg();
     const auto started = Clock::now();
     const std::string started_at =
         cartridge::pg::spi_query_pg("SELECT pg_catalog.clock_timestamp()").at(0).at(0).value();
     const int64_t scan_id = resolve_scan_pg(scan_arg);
-    cartridge::Schema schema = cartridge::pg::load_scan_pg(scan_id);
+    cartridge::Schema schema;
+    {
+        // The caller may see the scan (resolve_scan_pg); its rows are read without a
+        // row-level security check per row.
+        cartridge::pg::OwnerScope as_owner(roles);
+        schema = cartridge::pg::load_scan_pg(scan_id);
+    }
     if (async)
         throw Error(cartridge::sqlstate::feature_not_supported,
                     "asynchronous generation is not available yet",
@@ -221,5 +235,5 @@ CARTRIDGE_FUNCTION(cartridge_generate) {
     cartridge::GeneratedProject project = cartridge::generate_dbt_project(schema, options, hooks);
     timings["generate_ms"] = ms_since(generate_started);
 
-    PG_RETURN_INT64(store_project_pg(scan_id, options_text, started_at, project, timings));
+    PG_RETURN_INT64(store_project_pg(scan_id, options_text, started_at, project, timings, roles));
 }

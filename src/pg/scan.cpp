@@ -4,7 +4,7 @@
 #include "pg/catalog_store.hpp"
 #include "pg/datum.hpp"
 #include "pg/spi.hpp"
-#include "pg/write_scope.hpp"
+#include "pg/owner_scope.hpp"
 
 #include "core/error.hpp"
 #include "core/scan_options.hpp"
@@ -103,23 +103,26 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
         cartridge::parse_scan_options(cartridge::pg::jsonb_arg_as_text_pg(fcinfo, 1).value_or("{}"));
 
     cartridge::pg::SpiScope spi;
+    const cartridge::pg::Roles roles = cartridge::pg::extension_roles_pg();
     json schemas = resolve_schemas_pg(schemas_arg);
     const std::string schemas_text = schemas.dump();
     const std::string options_text = options.raw.dump();
-    std::optional<cartridge::pg::ScanWriteScope> creating(std::in_place, cartridge::pg::new_row);
-    auto inserted = cartridge::pg::spi_query_pg(
-        "INSERT INTO cartridge.scans (database_name, server_version, schemas, options) "
-        "SELECT pg_catalog.current_database(), pg_catalog.current_setting('server_version'), "
-        "ARRAY(SELECT pg_catalog.jsonb_array_elements_text($1)), $2 RETURNING id",
-        {{JSONBOID, schemas_text.c_str()}, {JSONBOID, options_text.c_str()}}, false);
-    const int64_t scan_id = std::stoll(inserted.at(0).at(0).value());
-    creating.reset();
+    const std::string caller = std::to_string(roles.caller);
+    int64_t scan_id;
+    {
+        cartridge::pg::OwnerScope as_owner(roles);
+        auto inserted = cartridge::pg::spi_query_pg(
+            "INSERT INTO cartridge.scans (database_name, server_version, schemas, options, scanned_by) "
+            "SELECT pg_catalog.current_database(), pg_catalog.current_setting('server_version'), "
+            "ARRAY(SELECT pg_catalog.jsonb_array_elements_text($1)), $2, $3::pg_catalog.regrole RETURNING id",
+            {{JSONBOID, schemas_text.c_str()}, {JSONBOID, options_text.c_str()}, {OIDOID, caller.c_str()}}, false);
+        scan_id = std::stoll(inserted.at(0).at(0).value());
+    }
 
-    cartridge::pg::ScanWriteScope writing(scan_id);
     cartridge::pg::CatalogCounts counts = cartridge::pg::store_catalog_pg(
-        scan_id, schemas_text, patterns_json(options.include).dump(), patterns_json(options.exclude).dump());
+        scan_id, schemas_text, patterns_json(options.include).dump(), patterns_json(options.exclude).dump(), roles);
     // Profiling (unless "profile" is false), relationship inference and classification.
-    cartridge::pg::profile_and_infer_pg(scan_id, options.raw);
+    cartridge::pg::profile_and_infer_pg(scan_id, options.raw, roles);
 
     const double duration_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -140,6 +143,7 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
     const std::string id = std::to_string(scan_id);
     const std::string stats_text = stats.dump();
     const std::string duration_text = fmt::format("{:.3f}", duration_ms);
+    cartridge::pg::OwnerScope as_owner(roles);
     cartridge::pg::spi_execute_pg(
         "UPDATE cartridge.scans SET finished_at = pg_catalog.clock_timestamp(), duration_ms = $2, "
         "stats = stats || ($3 - 'timings_ms') || jsonb_build_object('timings_ms', "

@@ -5,7 +5,8 @@
 
 namespace cartridge::pg {
 
-// The scan as the calling role sees it (row-level security applies). Throws
+// The scan as the current role sees it (row-level security applies unless it runs in an
+// OwnerScope, after the caller's right to see the scan was checked). Throws
 // cartridge::Error(undefined_object) when the scan does not exist or is not visible.
 Schema load_scan_pg(int64_t scan_id);
 

@@ -4,6 +4,7 @@
 
 extern "C" {
 #include "access/xact.h"
+#include "utils/guc.h"
 #include "utils/resowner.h"
 #include "utils/snapmgr.h"
 }
@@ -19,12 +20,24 @@ bool must_propagate(int code) {
     return klass == "57" || klass == "40" || klass == "53" || klass == "58" || klass == "XX";
 }
 
+// Rolls the current subtransaction back and returns to the caller's context and owner.
+void roll_back_pg(MemoryContext context, ResourceOwner owner) {
+    pg_call([] { RollbackAndReleaseCurrentSubTransaction(); });
+    MemoryContextSwitchTo(context);
+    CurrentResourceOwner = owner;
+}
+
 }  // namespace
 
-std::optional<std::string> run_in_subtransaction_pg(const std::function<void()>& body) {
+std::optional<std::string> read_in_subtransaction_pg(const std::function<void()>& body) {
     MemoryContext context = CurrentMemoryContext;
     ResourceOwner owner = CurrentResourceOwner;
-    pg_call([] { BeginInternalSubTransaction(nullptr); });
+    pg_call([] {
+        BeginInternalSubTransaction(nullptr);
+        // Local to the subtransaction: its rollback restores the caller's value.
+        (void)set_config_option("row_security", "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_LOCAL, true, 0,
+                                false);
+    });
     MemoryContextSwitchTo(context);
     try {
         body();
@@ -34,41 +47,34 @@ std::optional<std::string> run_in_subtransaction_pg(const std::function<void()>&
         const int code = data ? data->sqlerrcode : ERRCODE_INTERNAL_ERROR;
         const std::string message = data && data->message ? data->message : "unknown error";
         const std::string detail = data && data->detail ? data->detail : "";
-        std::string hint = data && data->hint ? data->hint : "";
-        // Each table read keeps its lock until the scan commits (subtransactions hand their
-        // locks to the parent), so a scan of thousands of tables can fill the lock table.
-        if (code == ERRCODE_OUT_OF_MEMORY && message.find("shared memory") != std::string::npos)
-            hint = "Profiling locks every table it samples until the scan's transaction ends. "
-                   "Raise max_locks_per_transaction, narrow the scan (schemas, \"include\"), "
-                   "or scan with '{\"profile\": false}'.";
-        pg_call([] { RollbackAndReleaseCurrentSubTransaction(); });
-        MemoryContextSwitchTo(context);
-        CurrentResourceOwner = owner;
+        const std::string hint = data && data->hint ? data->hint : "";
+        roll_back_pg(context, owner);
         if (must_propagate(code))
             throw Error(unpack_sql_state(code), message, hint, detail);
         return message;
     } catch (...) {
-        pg_call([] { RollbackAndReleaseCurrentSubTransaction(); });
-        MemoryContextSwitchTo(context);
-        CurrentResourceOwner = owner;
+        roll_back_pg(context, owner);
         throw;
     }
-    pg_call([] { ReleaseCurrentSubTransaction(); });
-    MemoryContextSwitchTo(context);
-    CurrentResourceOwner = owner;
+    roll_back_pg(context, owner);
     return std::nullopt;
 }
 
 FreshSnapshotScope::FreshSnapshotScope() {
-    pg_call([] {
+    pushed_ = pg_call([] {
         CommandCounterIncrement();
         PushActiveSnapshot(GetTransactionSnapshot());
         UpdateActiveSnapshotCommandId();
+        return static_cast<void*>(GetActiveSnapshot());
     });
 }
 
 FreshSnapshotScope::~FreshSnapshotScope() {
-    PopActiveSnapshot();
+    // Pop only the snapshot this scope pushed: if an abort already popped it (the scope
+    // outlived a subtransaction it was made in), popping again would take the caller's, or
+    // dereference an empty stack. Neither check nor pop can raise an ERROR.
+    if (ActiveSnapshotSet() && static_cast<void*>(GetActiveSnapshot()) == pushed_)
+        PopActiveSnapshot();
 }
 
 }  // namespace cartridge::pg

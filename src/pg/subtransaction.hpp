@@ -1,6 +1,6 @@
 // Subtransactions and snapshots for work that reads many user tables in one statement: a
-// table that cannot be read (an error in a view, a lock timeout) is skipped and reported,
-// not the end of the whole scan.
+// table that cannot be read (a lock timeout, a table dropped meanwhile) is skipped and
+// reported, not the end of the whole scan.
 #pragma once
 
 #include "pg/guard.hpp"
@@ -11,12 +11,17 @@
 
 namespace cartridge::pg {
 
-// Runs body in an internal subtransaction. Returns nullopt when it succeeded, or the message
-// of the PostgreSQL ERROR it raised, after rolling the subtransaction back. Errors that must
-// end the statement (cancel, statement_timeout, shutdown, serialization failures, deadlocks,
-// out of memory) and C++ exceptions are re-thrown. The body must not create a
-// MemoryContextScope of its own: the error it raises lives in the caller's context.
-std::optional<std::string> run_in_subtransaction_pg(const std::function<void()>& body);
+// Runs body, which reads the user's data and writes nothing, in an internal subtransaction
+// that is always rolled back: the locks it took on the tables it read go with it (a
+// committed subtransaction hands them to the scan's transaction, so a scan of thousands of
+// tables would fill the lock table), and anything body copied out into C++ stays. Inside,
+// row_security is off, as pg_dump reads: a table whose row-level security policies would
+// apply to the caller raises an error instead of running another role's policy code.
+// Returns nullopt when body succeeded, or the message of the PostgreSQL ERROR it raised.
+// Errors that must end the statement (cancel, statement_timeout, shutdown, serialization
+// failures, deadlocks, out of memory) and C++ exceptions are re-thrown. The body must not
+// create a MemoryContextScope of its own: the error it raises lives in the caller's context.
+std::optional<std::string> read_in_subtransaction_pg(const std::function<void()>& body);
 
 // Makes what this transaction wrote so far visible to the read-only SPI queries run while
 // the scope lives (they read the active snapshot, which predates the scan's own inserts).
@@ -26,6 +31,9 @@ public:
     ~FreshSnapshotScope();
     FreshSnapshotScope(const FreshSnapshotScope&) = delete;
     FreshSnapshotScope& operator=(const FreshSnapshotScope&) = delete;
+
+private:
+    void* pushed_;  // the Snapshot this scope pushed
 };
 
 }  // namespace cartridge::pg

@@ -85,17 +85,46 @@ def test_values_option_keeps_text_bounds_and_top_values(db):
     assert p["name"]["top_values"][0]["count"] == 10
 
 
-def test_profile_reuses_pg_stats_of_an_analyzed_table(db):
+def test_an_analyzed_table_is_profiled_from_pg_stats_without_reading_it(db):
     db.execute(PEOPLE + "ANALYZE people;")
-    p = profiles(db, scan(db, {"profile": {"sample_rows": 100}}), "people")
-    assert p["email"]["sample"]["rows"] == 100
+    scan_id = scan(db, {"profile": {"sample_rows": 100}})
+    p = profiles(db, scan_id, "people")
+    assert stats(db, scan_id)["profiling"]["from_pg_stats"] == 1
+    assert stats(db, scan_id)["profiling"]["sampled"] == 0
+    assert p["email"]["sample"] == {"method": "pg_stats"}
     assert p["email"]["null_fraction_source"] == "pg_stats"
     assert p["email"]["null_fraction"] == pytest.approx(0.1, abs=0.02)
-    assert p["name"]["distinct_source"] == "pg_stats"
+    assert p["name"]["distinct_source"] == "pg_stats" and p["name"]["distinct_estimate"] == 50
+    assert p["id"]["unique"] is True and p["name"]["unique"] is False and p["email"]["unique"] is False
+    assert p["active"]["true_fraction"] == pytest.approx(0.332, abs=0.01)
+    assert p["doc"]["avg_bytes"] > 0
+    assert p["id"]["table_rows"] == 500 and p["id"]["table_rows_exact"] is False
+    for column in ("id", "email", "name"):
+        assert "min" not in p[column] and "top_values" not in p[column]
+
+
+def test_an_analyzed_table_gives_its_common_values_with_values_on(db):
+    db.execute(PEOPLE + "ANALYZE people;")
+    p = profiles(db, scan(db, {"profile": {"values": True, "top_values": 2}}), "people")
+    assert p["name"]["sample"] == {"method": "pg_stats"}
+    assert len(p["name"]["top_values"]) == 2
+    assert p["name"]["top_values"][0]["count"] == 10
+
+
+def test_an_analyzed_table_without_a_key_is_sampled_for_its_key_pair(db):
+    db.execute("CREATE TABLE partsupp (ps_partkey integer, ps_suppkey integer, ps_cost numeric);"
+               "INSERT INTO partsupp SELECT p, s, p * s FROM generate_series(1, 30) p, generate_series(1, 4) s;"
+               "ANALYZE partsupp;")
+    scan_id = scan(db)
+    assert stats(db, scan_id)["profiling"]["sampled"] == 1
+    p = profiles(db, scan_id, "partsupp")
+    assert p["ps_partkey"]["unique_with"] == ["ps_suppkey"]
 
 
 def test_big_table_is_sampled_within_the_budget(db):
-    db.execute("CREATE TABLE big AS SELECT i AS id, i % 7 AS bucket FROM generate_series(1, 200000) i; ANALYZE big;")
+    # VACUUM gives the row estimate without statistics: the table has to be sampled
+    db.execute("CREATE TABLE big AS SELECT i AS id, i % 7 AS bucket FROM generate_series(1, 200000) i")
+    db.execute("VACUUM big")
     p = profiles(db, scan(db, {"profile": {"sample_rows": 1000}}), "big")
     assert p["id"]["sample"]["method"] == "system"
     assert 0 < p["id"]["sample"]["rows"] <= 1000
@@ -226,28 +255,61 @@ def policed(cluster, make_db):
         admin.execute("DROP ROLE analysis_policed")
 
 
-def test_a_table_that_cannot_be_read_is_skipped_and_reported(cluster, policed):
+def test_a_table_under_row_level_security_is_not_read(cluster, policed):
     name, policy = policed
-    policy("1 / (customer_id - customer_id) = 1")  # every read of customers fails
+    policy("pg_catalog.pg_sleep(1) IS NOT NULL")  # would take a second per row read
     with cluster.connect(name, user="analysis_policed") as conn:
+        started = time.monotonic()
+        scan_id = scan(conn)
+        assert time.monotonic() - started < 5
+        profiling = stats(conn, scan_id)["profiling"]
+        assert profiling["tables"] == 1 and profiling["skipped_unsafe"] == 1 and profiling["failed"] == 0
+        assert profiling["skipped"] == [{"table": "public.customers",
+                                         "reason": "row-level security: its policies apply to this role"}]
+        assert all(p is None for p in profiles(conn, scan_id, "customers").values())
+        # The name alone keeps the edge; the parent's data was not read.
+        edges = inferred(conn, scan_id)
+        assert len(edges) == 1
+        assert edges[0][6]["data"] == "not read: row-level security: its policies apply to this role"
+
+
+@pytest.fixture
+def locked(cluster, make_db):
+    """SHOP, with customers locked by another session until the test ends."""
+    name = make_db()
+    with cluster.connect(name) as admin:
+        admin.execute(SHOP)
+    holder = cluster.connect(name, autocommit=False)
+    holder.execute("LOCK TABLE customers IN ACCESS EXCLUSIVE MODE")
+    yield name
+    holder.rollback()
+    holder.close()
+
+
+def test_a_table_that_cannot_be_read_is_skipped_and_reported(cluster, locked):
+    with cluster.connect(locked) as conn:
+        conn.execute("SET lock_timeout = '100ms'")
         scan_id = scan(conn)
         profiling = stats(conn, scan_id)["profiling"]
         assert profiling["failed"] == 1 and profiling["tables"] == 1
-        assert profiling["errors"] == [{"table": "public.customers", "error": "division by zero"}]
+        assert profiling["errors"] == [{"table": "public.customers",
+                                        "error": "canceling statement due to lock timeout"}]
         assert profiles(conn, scan_id, "orders")["order_id"]["unique"] is True
-        # The lookup into the unreadable parent failed too: the name alone keeps the edge.
+        # The lookup into the locked parent failed too: the name alone keeps the edge.
         edges = inferred(conn, scan_id)
-        assert len(edges) == 1 and edges[0][6]["data"] == "could not be checked: division by zero"
+        assert len(edges) == 1
+        assert edges[0][6]["data"] == "could not be checked: canceling statement due to lock timeout"
+        # every lock a read took went with its subtransaction
+        assert conn.execute("SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid()"
+                            " AND relation IN ('customers'::regclass, 'orders'::regclass)").fetchone()[0] == 0
 
 
-def test_cancel_while_profiling_leaves_nothing(cluster, policed):
-    name, policy = policed
-    policy("pg_catalog.pg_sleep(0.01) IS NOT NULL")  # ten milliseconds per row read
-    with cluster.connect(name, user="analysis_policed") as conn:
+def test_cancel_while_profiling_leaves_nothing(cluster, locked):
+    with cluster.connect(locked) as conn:
         conn.execute("SET statement_timeout = '300ms'")
         started = time.monotonic()
         with pytest.raises(psycopg.errors.QueryCanceled):
-            scan(conn)
+            scan(conn)  # waits for the lock of customers
         assert time.monotonic() - started < 10
         conn.execute("RESET statement_timeout")
         assert conn.execute("SELECT count(*) FROM cartridge.scans").fetchone()[0] == 0
