@@ -274,11 +274,11 @@ json column_profile_from_stats(const ProfileColumn& column, const ColumnStats& s
         const double estimate = std::min(distinct_count(stats, table_rows), static_cast<double>(table_rows));
         const int64_t distinct = static_cast<int64_t>(std::llround(estimate));
         // ANALYZE writes n_distinct = -(1 - null_frac) when its sample held no value twice.
+        // (Every key here says what pg_stats gave; the raw values are not repeated.)
         const bool all_distinct = stats.n_distinct < 0 && std::abs(stats.n_distinct + (1.0 - stats.null_frac)) < 1e-6;
         p["distinct_estimate"] = distinct;
         p["distinct_source"] = "pg_stats";
         p["distinct_in_sample"] = distinct;
-        p["unique_in_sample"] = all_distinct;
         p["unique"] = all_distinct && stats.null_frac == 0;
     }
     if (column.family == TypeFamily::json || column.family == TypeFamily::array || column.family == TypeFamily::binary)
@@ -300,7 +300,6 @@ json column_profile_from_stats(const ProfileColumn& column, const ColumnStats& s
                            {"count", std::llround(stats.common_freqs[i] * static_cast<double>(table_rows))}});
         p["top_values"] = top;
     }
-    p["pg_stats"] = {{"null_frac", round_to(stats.null_frac, 1e4)}, {"n_distinct", stats.n_distinct}};
     return p;
 }
 

@@ -117,34 +117,19 @@ std::vector<std::string> analysis_option_keys() {
     return cartridge::analysis_option_keys();
 }
 
-void profile_and_infer_pg(int64_t scan_id, const json& options, const Roles& roles) {
+void infer_and_classify_pg(int64_t scan_id, const json& options, const Roles& roles, const ProfileRun* profiled) {
     const AnalysisOptions opts = parse_analysis_options(options);
     // Counts are stored apart from durations: tests and reports compare the counts.
     json stats = json::object();
     json timings = json::object();
     SpiScope spi;
-
-    // Relations whose reading would run another role's code are read neither for profiles nor
-    // for containment.
-    Unreadable unreadable;
-    if (opts.profile) {
-        Clock::time_point checked = Clock::now();
-        std::string schemas_json;
-        {
-            OwnerScope as_owner(roles);
-            const std::string id = std::to_string(scan_id);
-            schemas_json = spi_query_pg("SELECT pg_catalog.to_jsonb(schemas)::text FROM cartridge.scans WHERE id = $1",
-                                        {{INT8OID, id.c_str()}}, false)
-                               .at(0)
-                               .at(0)
-                               .value_or("[]");
-        }
-        unreadable = unreadable_relations_pg(schemas_json);
-        timings["unreadable"] = ms_since(checked);
-        json profiling = profile_relations_pg(scan_id, opts, roles, unreadable);
-        timings["profile"] = rounded(profiling["ms"].get<double>());
-        profiling.erase("ms");
-        stats["profiling"] = profiling;
+    // Relations whose reading would run another role's code are not read for containment.
+    const Unreadable none;
+    const Unreadable& unreadable = profiled ? profiled->unreadable : none;
+    if (profiled) {
+        stats["profiling"] = profiled->stats;
+        for (const auto& [part, ms] : profiled->timings_ms.items())
+            timings[part == "total" ? std::string("profile") : "profile_" + part] = rounded(ms.get<double>());
     }
 
     Clock::time_point started = Clock::now();
@@ -153,7 +138,7 @@ void profile_and_infer_pg(int64_t scan_id, const json& options, const Roles& rol
         // The scan's rows (and the profiles) were written by this statement.
         FreshSnapshotScope fresh;
         OwnerScope as_owner(roles);
-        schema = load_scan_pg(scan_id);
+        schema = load_scan_pg(scan_id, true);
     }
     timings["load_scan"] = ms_since(started);
 

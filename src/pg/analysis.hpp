@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pg/owner_scope.hpp"
+#include "pg/profile.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,12 +17,13 @@ namespace cartridge::pg {
 // sorted; "profile" (false, true or an object) is validated here too.
 std::vector<std::string> analysis_option_keys();
 
-// Profiles the selectable tables of scan `scan_id` (unless options->'profile' is false),
-// infers relationships (unless options->'infer' is false) and classifies every relation.
-// `options` is the whole options object of cartridge_scan. Writes columns.profile,
-// relationships (source 'inferred'), relations.classification* and merges its counts and
-// timings into scans.stats ("profiling", "inference", "classification"). Reads the user's
-// data as the caller; reads and writes the scan's rows as the extension's owner.
-void profile_and_infer_pg(int64_t scan_id, const nlohmann::json& options, const Roles& roles);
+// Infers relationships of scan `scan_id` (unless options->'infer' is false) and classifies
+// every relation; `profiled` is what profiling found while the catalog was stored (null when
+// options->'profile' is false). `options` is the whole options object of cartridge_scan.
+// Writes relationships (source 'inferred'), relations.classification* and merges its counts
+// and timings into scans.stats ("profiling", "inference", "classification"). Reads the
+// user's data as the caller; reads and writes the scan's rows as the extension's owner.
+void infer_and_classify_pg(int64_t scan_id, const nlohmann::json& options, const Roles& roles,
+                           const ProfileRun* profiled);
 
 }  // namespace cartridge::pg

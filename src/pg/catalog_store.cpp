@@ -123,10 +123,15 @@ SELECT $1, s.schema_name, s.table_name,
 )SQL";
 
 const char* const columns_sql = R"SQL(
+, profiles AS (
+    SELECT * FROM ROWS FROM (pg_catalog.unnest($7::pg_catalog.oid[]), pg_catalog.unnest($8::pg_catalog.int2[]),
+                             pg_catalog.unnest($9::text[]))
+                  AS p(relid, attnum, profile)
+)
 INSERT INTO cartridge.columns
     (scan_id, schema_name, table_name, column_name, ordinal, data_type, base_type,
      element_type, enum_values, is_nullable, column_default, identity, generated,
-     collation_name, comment)
+     collation_name, comment, profile)
 SELECT $1, s.schema_name, s.table_name, a.attname::text, a.attnum,
        pg_catalog.format_type(a.atttypid, a.atttypmod),
        CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END,
@@ -141,9 +146,11 @@ SELECT $1, s.schema_name, s.table_name, a.attname::text, a.attnum,
        CASE a.attidentity WHEN 'a' THEN 'always' WHEN 'd' THEN 'by_default' END,
        CASE WHEN a.attgenerated <> '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END,
        CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN co.collname::text END,
-       d.description
+       d.description,
+       p.profile::jsonb
   FROM scope s
   JOIN pg_catalog.pg_attribute a ON a.attrelid = s.relid AND a.attnum > 0 AND NOT a.attisdropped
+  LEFT JOIN profiles p ON p.relid = a.attrelid AND p.attnum = a.attnum
   JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
   JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
   LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
@@ -290,7 +297,7 @@ std::string fill(std::string text, const std::string& placeholder, const std::st
 
 CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
                                const std::string& include_json, const std::string& exclude_json,
-                               const Roles& roles) {
+                               const Roles& roles, const ColumnProfiler& profile_columns) {
     CatalogCounts counts;
     const bool has_include = include_json != "[]";
     const bool has_exclude = exclude_json != "[]";
@@ -323,13 +330,21 @@ CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
     counts.timings_ms.emplace_back(
         "scope", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
 
+    std::vector<QueryArg> column_args = args;
+    for (const QueryArg& arg : profile_columns(args))
+        column_args.push_back(arg);
+
     OwnerScope as_owner(roles);
     counts.relations = run("relations", scope_cte + std::string(relations_sql), args, counts);
-    counts.columns = run("columns", scope_cte + std::string(columns_sql), args, counts);
+    counts.columns = run("columns", scope_cte + std::string(columns_sql), column_args, counts);
     counts.constraints = run("constraints", scope_cte + std::string(constraints_sql), args, counts);
     counts.indexes = run("indexes", scope_cte + std::string(indexes_sql), args, counts);
     counts.relationships = run("relationships", relationships_sql, {args[0]}, counts);
     return counts;
+}
+
+const char* scope_cte_sql() {
+    return scope_cte;
 }
 
 }  // namespace cartridge::pg

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "pg/owner_scope.hpp"
+#include "pg/spi.hpp"
+
+#include <functional>
 
 #include <cstdint>
 #include <string>
@@ -25,8 +28,19 @@ struct CatalogCounts {
 // and name patterns (JSON arrays of [schema_regex, table_regex]) and stores it under scan_id.
 // The scope and the caller's privileges are read as the caller; the rows are written as the
 // extension's owner.
+//
+// Between the scope and the inserts, profile_columns(scope) runs with the scope's arguments
+// ($1 scan id, $2 relids oid[], $3 schema names text[], $4 table names text[], $5 relkinds
+// "char"[], $6 can_select boolean[]) and returns the profiles to store with the columns, as
+// three arguments: relids oid[], attnums int2[], profiles text[] (jsonb text); all NULL
+// when there are none. So the profiles go in with the rows, not in an UPDATE of every row.
+using ColumnProfiler = std::function<std::vector<QueryArg>(const std::vector<QueryArg>& scope)>;
 CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
                                const std::string& include_json, const std::string& exclude_json,
-                               const Roles& roles);
+                               const Roles& roles, const ColumnProfiler& profile_columns);
+
+// The common table expression `scope` of the scope's arguments, for statements of other
+// steps that take them.
+const char* scope_cte_sql();
 
 }  // namespace cartridge::pg

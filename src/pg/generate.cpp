@@ -65,31 +65,8 @@ int64_t resolve_scan_pg(std::optional<int64_t> requested) {
     return std::stoll(rows[0][0].value());
 }
 
-// One column of rows to insert, as a text[] Datum (nullptr elements are NULL). Rows go in
-// through unnest() of such arrays: one statement per table whatever the size of the
-// project, and no text format to escape and parse in between. (The many-array unnest is
-// FROM-clause syntax that cannot be schema-qualified; the functions run with search_path
-// pg_catalog, pg_temp.)
-using TextColumn = std::vector<const std::string*>;
-
-cartridge::pg::QueryArg text_array_pg(const TextColumn& column) {
-    const TextColumn* values = &column;
-    Datum array = cartridge::pg::pg_call([values] {
-        const int count = static_cast<int>(values->size());
-        Datum* elements = static_cast<Datum*>(palloc(sizeof(Datum) * (count + 1)));
-        bool* nulls = static_cast<bool*>(palloc(sizeof(bool) * (count + 1)));
-        for (int i = 0; i < count; i++) {
-            const std::string* v = (*values)[i];
-            nulls[i] = v == nullptr;
-            elements[i] = v ? PointerGetDatum(cstring_to_text_with_len(v->data(), static_cast<int>(v->size()))) : 0;
-        }
-        int dims[1] = {count};
-        int lower_bounds[1] = {1};
-        return PointerGetDatum(
-            construct_md_array(elements, nulls, 1, dims, lower_bounds, TEXTOID, -1, false, TYPALIGN_INT));
-    });
-    return cartridge::pg::QueryArg::binary(TEXTARRAYOID, array, false);
-}
+using cartridge::pg::TextColumn;
+using cartridge::pg::text_array_pg;
 
 // Stores the project and returns its id, in the caller's transaction, as the extension's
 // owner (the caller is recorded as its submitter).

@@ -1,18 +1,17 @@
 #include "pg/profile.hpp"
 
 #include "core/profiling.hpp"
-#include "pg/spi.hpp"
+#include "pg/catalog_store.hpp"
 #include "pg/subtransaction.hpp"
 
+#include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
 
 extern "C" {
 #include "catalog/pg_type_d.h"
-#include "executor/spi.h"
 #include "utils/builtins.h"
 }
 
@@ -21,30 +20,50 @@ namespace cartridge::pg {
 namespace {
 
 using nlohmann::json;
+using Clock = std::chrono::steady_clock;
 
-// Relations of the scan with what sampling needs (read as the owner: the scan's own rows).
-// The row estimate is the catalog's (reltuples as of the last ANALYZE or VACUUM, summed over
-// partitions): asking the files for their size would wait for the lock of any table another
-// session holds exclusively. A table never analyzed is read from its start up to the budget.
-const char* const relations_sql = R"SQL(
-SELECT r.schema_name, r.table_name, r.kind, r.can_select,
-       pg_catalog.quote_ident(r.schema_name) OPERATOR(pg_catalog.||) '.'
-           OPERATOR(pg_catalog.||) pg_catalog.quote_ident(r.table_name),
-       r.row_estimate,
-       (SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(c.column_name, pg_catalog.quote_ident(c.column_name),
-                                                                 c.data_type, c.base_type, c.element_type)
-                                    ORDER BY c.ordinal)
-          FROM cartridge.columns c
-         WHERE c.scan_id = r.scan_id AND c.schema_name = r.schema_name AND c.table_name = r.table_name),
-       EXISTS (SELECT 1 FROM cartridge.constraints k
-                WHERE k.scan_id = r.scan_id AND k.schema_name = r.schema_name AND k.table_name = r.table_name
-                  AND k.constraint_type IN ('primary_key', 'unique'))
-       OR EXISTS (SELECT 1 FROM cartridge.indexes i
-                   WHERE i.scan_id = r.scan_id AND i.schema_name = r.schema_name AND i.table_name = r.table_name
-                     AND i.is_unique AND i.predicate IS NULL)
-  FROM cartridge.relations r
- WHERE r.scan_id = $1
- ORDER BY r.schema_name, r.table_name
+// The scope's relations with what profiling needs, from the catalog, one row per column of
+// each table the caller may read (one row for any other relation), in (schema, table,
+// attnum) order: a flat join, streamed, where a subquery per table cost more than the rest of
+// profiling. The row estimate is reltuples as of the last ANALYZE or VACUUM, summed over the
+// leaves of a partitioned table (found through pg_inherits, which locks nothing); a table
+// never analyzed is read from its start up to the budget.
+const char* const tables_sql = R"SQL(
+, leaves AS (
+    SELECT s.relid AS root, s.relid FROM scope s WHERE s.relkind = 'p'
+    UNION ALL
+    SELECT l.root, i.inhrelid FROM leaves l JOIN pg_catalog.pg_inherits i ON i.inhparent = l.relid
+), partitioned_rows AS (
+    SELECT l.root, sum(GREATEST(c.reltuples, 0))::bigint AS rows, bool_or(c.reltuples >= 0) AS any_analyzed
+      FROM leaves l JOIN pg_catalog.pg_class c ON c.oid = l.relid
+     WHERE c.relkind = 'r'
+     GROUP BY l.root
+), keyed AS (
+    SELECT k.conrelid AS relid FROM pg_catalog.pg_constraint k
+     WHERE k.contype IN ('p', 'u') AND k.conrelid IN (SELECT relid FROM scope)
+    UNION
+    SELECT x.indrelid FROM pg_catalog.pg_index x
+     WHERE x.indisunique AND x.indpred IS NULL AND x.indrelid IN (SELECT relid FROM scope)
+)
+SELECT s.relid, s.schema_name, s.table_name, s.relkind, s.can_select,
+       pg_catalog.quote_ident(s.schema_name) OPERATOR(pg_catalog.||) '.'
+           OPERATOR(pg_catalog.||) pg_catalog.quote_ident(s.table_name),
+       CASE WHEN s.relkind = 'p' THEN CASE WHEN r.any_analyzed THEN r.rows END
+            WHEN c.reltuples >= 0 THEN c.reltuples::bigint END,
+       s.relid IN (SELECT relid FROM keyed),
+       a.attnum, a.attname::text, pg_catalog.quote_ident(a.attname),
+       pg_catalog.format_type(a.atttypid, a.atttypmod),
+       CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END,
+       CASE WHEN bt.typcategory = 'A' THEN pg_catalog.format_type(bt.typelem, NULL) END
+  FROM scope s
+  JOIN pg_catalog.pg_class c ON c.oid = s.relid
+  LEFT JOIN partitioned_rows r ON r.root = s.relid
+  LEFT JOIN pg_catalog.pg_attribute a
+         ON a.attrelid = s.relid AND a.attnum > 0 AND NOT a.attisdropped
+        AND s.relkind IN ('r', 'p', 'm') AND s.can_select
+  LEFT JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
+  LEFT JOIN pg_catalog.pg_type bt ON bt.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END
+ ORDER BY s.schema_name, s.table_name, a.attnum
 )SQL";
 
 // Relations whose reading would run another role's code, as the caller. Code is trusted when
@@ -97,85 +116,82 @@ SELECT n.nspname::text, c.relname::text, 'row-level security: its policies apply
    AND n.nspname::text IN (SELECT pg_catalog.jsonb_array_elements_text($1))
 )SQL";
 
-// What ANALYZE knows about the columns of the scan's schemas, as the caller: pg_stats shows
-// only columns the caller may read, of tables whose row-level security does not apply to it.
-// Common values are read only where they are used (top values, booleans' true fraction).
+// What ANALYZE recorded for the scope's tables the caller may SELECT whole (pg_stats would
+// show it all of their columns), read as the extension's owner from pg_statistic: the
+// pg_stats view checks a column privilege per column, which on a cold backend cost more than
+// the rest of profiling. Common values are read only where they are used (top values with
+// $7, and booleans' true fraction: columns of at most two common values).
 const char* const stats_sql = R"SQL(
-SELECT s.schemaname::text, s.tablename::text, s.attname::text, s.inherited, s.null_frac, s.n_distinct,
-       s.avg_width,
-       CASE WHEN $2 OR pg_catalog.array_length(s.most_common_vals, 1) <= 2
-            THEN pg_catalog.to_jsonb(s.most_common_vals::text::text[])::text END,
-       CASE WHEN $2 OR pg_catalog.array_length(s.most_common_vals, 1) <= 2
-            THEN pg_catalog.to_jsonb(s.most_common_freqs)::text END
-  FROM pg_catalog.pg_stats s
- WHERE s.schemaname::text IN (SELECT pg_catalog.jsonb_array_elements_text($1))
+SELECT st.starelid, st.staattnum, st.stainherit, st.stanullfrac, st.stadistinct, st.stawidth,
+       CASE WHEN $7 OR pg_catalog.array_length(m.freqs, 1) <= 2
+            THEN pg_catalog.to_jsonb(m.vals::text::text[])::text END,
+       CASE WHEN $7 OR pg_catalog.array_length(m.freqs, 1) <= 2
+            THEN pg_catalog.to_jsonb(m.freqs)::text END
+  FROM scope s
+  JOIN pg_catalog.pg_statistic st ON st.starelid = s.relid
+ CROSS JOIN LATERAL (
+    SELECT CASE 1 WHEN st.stakind1 THEN st.stavalues1 WHEN st.stakind2 THEN st.stavalues2
+                  WHEN st.stakind3 THEN st.stavalues3 WHEN st.stakind4 THEN st.stavalues4
+                  WHEN st.stakind5 THEN st.stavalues5 END AS vals,
+           CASE 1 WHEN st.stakind1 THEN st.stanumbers1 WHEN st.stakind2 THEN st.stanumbers2
+                  WHEN st.stakind3 THEN st.stanumbers3 WHEN st.stakind4 THEN st.stanumbers4
+                  WHEN st.stakind5 THEN st.stanumbers5 END AS freqs) m
+ WHERE s.can_select AND s.relkind IN ('r', 'p', 'm')
 )SQL";
 
-// Profiles are written in batches: one UPDATE per batch, not per column.
-const char* const store_sql = R"SQL(
-UPDATE cartridge.columns c SET profile = x.p
-  FROM pg_catalog.jsonb_to_recordset($2) AS x(s text, t text, c text, p jsonb)
- WHERE c.scan_id = $1 AND c.schema_name = x.s AND c.table_name = x.t AND c.column_name = x.c
-)SQL";
-
-constexpr size_t kBatchTables = 200;
 constexpr size_t kMaxReported = 10;
 
-// (schema, table, column, inherited)
-using StatsKey = std::tuple<std::string, std::string, std::string, bool>;
+double ms_since(Clock::time_point started) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+}
 
-std::map<StatsKey, ColumnStats> load_stats_pg(const std::string& schemas_json, bool values) {
+// (relid, attnum, inherited)
+using StatsKey = std::tuple<std::string, int, bool>;
+
+std::map<StatsKey, ColumnStats> load_stats_pg(const std::vector<QueryArg>& scope, bool values, const Roles& roles) {
     std::map<StatsKey, ColumnStats> out;
-    spi_for_each_row_pg(stats_sql, {{JSONBOID, schemas_json.c_str()}, {BOOLOID, values ? "true" : "false"}},
-                        [&](const TextRow& row) {
-                            if (!row[4] || !row[5])
-                                return;
-                            ColumnStats st;
-                            st.null_frac = std::stod(*row[4]);
-                            st.n_distinct = std::stod(*row[5]);
-                            st.avg_width = row[6] ? std::stod(*row[6]) : 0;
-                            if (row[7] && row[8]) {
-                                for (const json& v : json::parse(*row[7]))
-                                    st.common_values.push_back(v.is_string() ? v.get<std::string>() : v.dump());
-                                for (const json& f : json::parse(*row[8]))
-                                    st.common_freqs.push_back(f.get<double>());
-                            }
-                            out[{*row[0], *row[1], *row[2], *row[3] == "t"}] = std::move(st);
-                        });
+    std::vector<QueryArg> args = scope;
+    args.push_back({BOOLOID, values ? "true" : "false"});
+    OwnerScope as_owner(roles);
+    spi_for_each_row_pg(std::string(scope_cte_sql()) + stats_sql, args, [&](const TextRow& row) {
+        if (!row[3] || !row[4])
+            return;
+        ColumnStats st;
+        st.null_frac = std::stod(*row[3]);
+        st.n_distinct = std::stod(*row[4]);
+        st.avg_width = row[5] ? std::stod(*row[5]) : 0;
+        if (row[6] && row[7]) {
+            for (const json& v : json::parse(*row[6]))
+                st.common_values.push_back(v.is_string() ? v.get<std::string>() : v.dump());
+            for (const json& f : json::parse(*row[7]))
+                st.common_freqs.push_back(f.get<double>());
+        }
+        out[{*row[0], std::stoi(*row[1]), *row[2] == "t"}] = std::move(st);
+    });
     return out;
 }
 
 // The statistics of a relation's column: of the whole inheritance tree when ANALYZE made
 // them (a partitioned table, or a parent whose reads include its children), else its own.
-const ColumnStats* find_stats(const std::map<StatsKey, ColumnStats>& stats, const std::string& schema,
-                              const std::string& table, const std::string& column) {
-    auto found = stats.find({schema, table, column, true});
+const ColumnStats* find_stats(const std::map<StatsKey, ColumnStats>& stats, const std::string& relid, int attnum) {
+    auto found = stats.find({relid, attnum, true});
     if (found == stats.end())
-        found = stats.find({schema, table, column, false});
+        found = stats.find({relid, attnum, false});
     return found == stats.end() ? nullptr : &found->second;
-}
-
-void store_batch_pg(int64_t scan_id, json& batch, const Roles& roles) {
-    if (batch.empty())
-        return;
-    const std::string id = std::to_string(scan_id);
-    const std::string text = batch.dump();
-    OwnerScope as_owner(roles);
-    spi_execute_pg(store_sql, false, {{INT8OID, id.c_str()}, {JSONBOID, text.c_str()}});
-    batch = json::array();
-}
-
-Column column_of(const json& spec) {
-    Column c;
-    c.name = spec[0].get<std::string>();
-    c.data_type = spec[2].get<std::string>();
-    c.base_type = spec[3].is_null() ? "" : spec[3].get<std::string>();
-    c.element_type = spec[4].is_null() ? "" : spec[4].get<std::string>();
-    return c;
 }
 
 void count(json& stats, const char* key, int n = 1) {
     stats[key] = stats[key].get<int>() + n;
+}
+
+// Relations of the given schemas (a JSON array of names) whose reading would run another
+// role's code, as the caller.
+Unreadable unreadable_relations_pg(const std::string& schemas_json) {
+    Unreadable out;
+    const std::string caller = std::to_string(GetUserId());
+    for (const TextRow& row : spi_query_pg(unreadable_sql, {{JSONBOID, schemas_json.c_str()}, {OIDOID, caller.c_str()}}))
+        out.emplace(std::make_pair(*row[0], *row[1]), *row[2]);
+    return out;
 }
 
 }  // namespace
@@ -189,138 +205,169 @@ std::string quote_identifier_pg(const std::string& name) {
     return out;
 }
 
-Unreadable unreadable_relations_pg(const std::string& schemas_json) {
-    Unreadable out;
-    const std::string caller = std::to_string(GetUserId());
-    for (const TextRow& row : spi_query_pg(unreadable_sql, {{JSONBOID, schemas_json.c_str()}, {OIDOID, caller.c_str()}}))
-        out.emplace(std::make_pair(*row[0], *row[1]), *row[2]);
-    return out;
+std::vector<QueryArg> ProfileRun::column_args() {
+    if (profiles.empty())
+        return {{OIDARRAYOID, nullptr}, {INT2ARRAYOID, nullptr}, {TEXTARRAYOID, nullptr}};
+    relids += '}';
+    attnums += '}';
+    profile_column.clear();
+    for (const std::string& p : profiles)
+        profile_column.push_back(&p);
+    return {{OIDARRAYOID, relids.c_str()}, {INT2ARRAYOID, attnums.c_str()}, text_array_pg(profile_column)};
 }
 
-json profile_relations_pg(int64_t scan_id, const AnalysisOptions& options, const Roles& roles,
-                          const Unreadable& unreadable) {
-    const auto started = std::chrono::steady_clock::now();
-    json stats = {{"tables", 0},
-                  {"columns", 0},
-                  {"from_pg_stats", 0},
-                  {"sampled", 0},
-                  {"skipped_no_select", 0},
-                  {"skipped_views", 0},
-                  {"skipped_foreign_tables", 0},
-                  {"skipped_unsafe", 0},
-                  {"failed", 0},
-                  {"sample_rows", options.sample_rows},
-                  {"values", options.values}};
+namespace {
+
+// One relation of tables_sql, gathered from its rows.
+struct TableSpec {
+    std::string relid, schema, table, kind, qualified;
+    bool can_select = false;
+    bool has_key = false;
+    std::optional<int64_t> rows_estimate;
+    std::vector<ProfileColumn> columns;
+    std::vector<int> attnums;
+};
+
+// Profiles one table into run (or counts why it is not profiled).
+void profile_table_pg(const TableSpec& t, const std::map<StatsKey, ColumnStats>& column_stats,
+                      const AnalysisOptions& options, ProfileRun& run, json& errors, json& skipped,
+                      double& sample_ms) {
+    json& stats = run.stats;
+    if (t.kind == "v")
+        return count(stats, "skipped_views");
+    if (t.kind == "f")
+        return count(stats, "skipped_foreign_tables");
+    if (!t.can_select)
+        return count(stats, "skipped_no_select");
+    auto unsafe = run.unreadable.find({t.schema, t.table});
+    if (unsafe != run.unreadable.end()) {
+        count(stats, "skipped_unsafe");
+        if (skipped.size() < kMaxReported)
+            skipped.push_back({{"table", t.schema + "." + t.table}, {"reason", unsafe->second}});
+        return;
+    }
+    // A table without a declared key may have a composite one on the data.
+    const std::vector<size_t> pair = t.has_key ? std::vector<size_t>{} : key_pair_to_probe(t.columns, t.table);
+
+    // What ANALYZE knows is enough unless a key pair must be measured on the data.
+    std::vector<const ColumnStats*> analyzed;
+    for (int attnum : t.attnums)
+        analyzed.push_back(find_stats(column_stats, t.relid, attnum));
+    const bool from_stats = t.rows_estimate && *t.rows_estimate > 0 && pair.empty() && !t.columns.empty() &&
+                            std::all_of(analyzed.begin(), analyzed.end(), [](const ColumnStats* s) { return s; });
+    std::vector<json> profiles;
+    if (from_stats) {
+        for (size_t i = 0; i < t.columns.size(); i++)
+            profiles.push_back(column_profile_from_stats(t.columns[i], *analyzed[i], *t.rows_estimate, options));
+        count(stats, "from_pg_stats");
+    } else {
+        const SamplePlan plan = plan_sample(t.rows_estimate, options.sample_rows);
+        const std::string sql = profile_query(t.qualified, t.columns, plan, options, pair);
+        const auto sample_started = Clock::now();
+        // Per-table memory: the sample's tuples and the parsed rows go when the table is done.
+        MemoryContextScope table_memory("cartridge profile table");
+        std::vector<TextRow> rows;
+        std::optional<std::string> error = read_in_subtransaction_pg([&] { rows = spi_query_pg(sql, {}, true); });
+        check_for_interrupts_pg();
+        sample_ms += ms_since(sample_started);
+        if (error || rows.size() != 1) {
+            count(stats, "failed");
+            if (errors.size() < kMaxReported)
+                errors.push_back({{"table", t.schema + "." + t.table}, {"error", error.value_or("no result")}});
+            return;
+        }
+        const int64_t sampled = std::stoll(rows[0][0].value_or("0"));
+        for (size_t i = 0; i < t.columns.size(); i++) {
+            json raw = rows[0][i + 1] ? json::parse(*rows[0][i + 1]) : json::object();
+            std::optional<ColumnStats> st;
+            if (analyzed[i])
+                st = *analyzed[i];
+            profiles.push_back(column_profile(t.columns[i], raw, sampled, plan, t.rows_estimate, st, options));
+        }
+        const size_t width = t.columns.size();
+        if (pair.size() == 2 && rows[0].size() > width + 1 && rows[0][width + 1] &&
+            pair_unique(json::parse(*rows[0][width + 1]), plan, sampled))
+            profiles[pair[0]]["unique_with"] = json::array({t.columns[pair[1]].name});
+        count(stats, "sampled");
+    }
+    for (size_t i = 0; i < profiles.size(); i++) {
+        if (!run.profiles.empty()) {
+            run.relids += ',';
+            run.attnums += ',';
+        }
+        run.relids += t.relid;
+        run.attnums += std::to_string(t.attnums[i]);
+        run.profiles.push_back(profiles[i].dump());
+    }
+    count(stats, "tables");
+    count(stats, "columns", static_cast<int>(t.columns.size()));
+}
+
+}  // namespace
+
+void profile_scope_pg(const std::vector<QueryArg>& scope, const std::string& schemas_json,
+                      const AnalysisOptions& options, const Roles& roles, ProfileRun& run) {
+    const auto started = Clock::now();
+    run.stats = {{"tables", 0},
+                 {"columns", 0},
+                 {"from_pg_stats", 0},
+                 {"sampled", 0},
+                 {"skipped_no_select", 0},
+                 {"skipped_views", 0},
+                 {"skipped_foreign_tables", 0},
+                 {"skipped_unsafe", 0},
+                 {"failed", 0},
+                 {"sample_rows", options.sample_rows},
+                 {"values", options.values}};
     json errors = json::array();
     json skipped = json::array();
-    SpiScope spi;
-    const std::string id = std::to_string(scan_id);
-    std::vector<TextRow> relations;
-    {
-        OwnerScope as_owner(roles);
-        relations = spi_query_pg(relations_sql, {{INT8OID, id.c_str()}}, false);
-    }
-    std::set<std::string> schema_names;
-    for (const TextRow& rel : relations)
-        schema_names.insert(*rel[0]);
-    const std::string schemas_json = json(schema_names).dump();
-    const std::map<StatsKey, ColumnStats> column_stats = load_stats_pg(schemas_json, options.values);
+    auto step = Clock::now();
+    run.unreadable = unreadable_relations_pg(schemas_json);
+    run.timings_ms["unreadable"] = ms_since(step);
+    step = Clock::now();
+    const std::map<StatsKey, ColumnStats> column_stats = load_stats_pg(scope, options.values, roles);
+    run.timings_ms["pg_stats"] = ms_since(step);
+    double sample_ms = 0;
+    run.relids = "{";
+    run.attnums = "{";
 
-    json batch = json::array();
-    size_t batch_tables = 0;
-    for (const TextRow& rel : relations) {
-        const std::string& schema = *rel[0];
-        const std::string& table = *rel[1];
-        const std::string& kind = *rel[2];
-        if (kind == "view") {
-            count(stats, "skipped_views");
-            continue;
+    // tables_sql walks pg_inherits: the scope's WITH becomes WITH RECURSIVE.
+    std::string sql = std::string(scope_cte_sql()) + tables_sql;
+    sql.replace(sql.find("WITH "), 5, "WITH RECURSIVE ");
+    TableSpec table;
+    spi_for_each_row_pg(sql, scope, [&](const TextRow& row) {
+        if (*row[0] != table.relid) {
+            if (!table.relid.empty())
+                profile_table_pg(table, column_stats, options, run, errors, skipped, sample_ms);
+            table = TableSpec{};
+            table.relid = *row[0];
+            table.schema = *row[1];
+            table.table = *row[2];
+            table.kind = *row[3];  // relkind: r, p, v, m or f
+            table.can_select = *row[4] == "t";
+            table.qualified = *row[5];
+            if (row[6])
+                table.rows_estimate = std::stoll(*row[6]);
+            table.has_key = *row[7] == "t";
         }
-        if (kind == "foreign_table") {
-            count(stats, "skipped_foreign_tables");
-            continue;
-        }
-        if (*rel[3] != "t") {
-            count(stats, "skipped_no_select");
-            continue;
-        }
-        auto unsafe = unreadable.find({schema, table});
-        if (unsafe != unreadable.end()) {
-            count(stats, "skipped_unsafe");
-            if (skipped.size() < kMaxReported)
-                skipped.push_back({{"table", schema + "." + table}, {"reason", unsafe->second}});
-            continue;
-        }
-        std::optional<int64_t> rows_estimate;
-        if (rel[5])
-            rows_estimate = std::stoll(*rel[5]);
-        json specs = rel[6] ? json::parse(*rel[6]) : json::array();
-        std::vector<ProfileColumn> columns;
-        for (const json& spec : specs)
-            columns.push_back({spec[0].get<std::string>(), spec[1].get<std::string>(), type_family(column_of(spec))});
-        // A table without a declared key may have a composite one on the data.
-        const std::vector<size_t> pair = *rel[7] == "t" ? std::vector<size_t>{} : key_pair_to_probe(columns, table);
-
-        // What ANALYZE knows is enough unless a key pair must be measured on the data.
-        std::vector<const ColumnStats*> analyzed;
-        for (const ProfileColumn& c : columns)
-            analyzed.push_back(find_stats(column_stats, schema, table, c.name));
-        const bool from_stats = rows_estimate && *rows_estimate > 0 && pair.empty() && !columns.empty() &&
-                                std::all_of(analyzed.begin(), analyzed.end(), [](const ColumnStats* s) { return s; });
-        if (from_stats) {
-            for (size_t i = 0; i < columns.size(); i++)
-                batch.push_back({{"s", schema},
-                                 {"t", table},
-                                 {"c", columns[i].name},
-                                 {"p", column_profile_from_stats(columns[i], *analyzed[i], *rows_estimate, options)}});
-            count(stats, "from_pg_stats");
-        } else {
-            const SamplePlan plan = plan_sample(rows_estimate, options.sample_rows);
-            const std::string sql = profile_query(*rel[4], columns, plan, options, pair);
-            // Per-table memory: the sample's tuples and the parsed rows go when the table is done.
-            MemoryContextScope scope("cartridge profile table");
-            std::vector<TextRow> rows;
-            std::optional<std::string> error = read_in_subtransaction_pg([&] {
-                rows = spi_query_pg(sql, {}, true);
-            });
-            check_for_interrupts_pg();
-            if (error || rows.size() != 1) {
-                count(stats, "failed");
-                if (errors.size() < kMaxReported)
-                    errors.push_back({{"table", schema + "." + table}, {"error", error.value_or("no result")}});
-                continue;
-            }
-            const int64_t sampled = std::stoll(rows[0][0].value_or("0"));
-            const size_t first_profile = batch.size();
-            for (size_t i = 0; i < columns.size(); i++) {
-                json raw = rows[0][i + 1] ? json::parse(*rows[0][i + 1]) : json::object();
-                std::optional<ColumnStats> st;
-                if (analyzed[i])
-                    st = *analyzed[i];
-                batch.push_back({{"s", schema},
-                                 {"t", table},
-                                 {"c", columns[i].name},
-                                 {"p", column_profile(columns[i], raw, sampled, plan, rows_estimate, st, options)}});
-            }
-            if (pair.size() == 2 && rows[0].size() > columns.size() + 1 && rows[0][columns.size() + 1] &&
-                pair_unique(json::parse(*rows[0][columns.size() + 1]), plan, sampled))
-                batch[first_profile + pair[0]]["p"]["unique_with"] = json::array({columns[pair[1]].name});
-            count(stats, "sampled");
-        }
-        count(stats, "tables");
-        count(stats, "columns", static_cast<int>(columns.size()));
-        if (++batch_tables >= kBatchTables) {
-            store_batch_pg(scan_id, batch, roles);
-            batch_tables = 0;
-        }
-    }
-    store_batch_pg(scan_id, batch, roles);
+        if (!row[8])
+            return;
+        Column column;
+        column.name = *row[9];
+        column.data_type = *row[11];
+        column.base_type = row[12].value_or("");
+        column.element_type = row[13].value_or("");
+        table.columns.push_back({column.name, *row[10], type_family(column)});
+        table.attnums.push_back(std::stoi(*row[8]));
+    });
+    if (!table.relid.empty())
+        profile_table_pg(table, column_stats, options, run, errors, skipped, sample_ms);
     if (!errors.empty())
-        stats["errors"] = errors;
+        run.stats["errors"] = errors;
     if (!skipped.empty())
-        stats["skipped"] = skipped;
-    stats["ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    return stats;
+        run.stats["skipped"] = skipped;
+    run.timings_ms["samples"] = sample_ms;
+    run.timings_ms["total"] = ms_since(started);
 }
 
 }  // namespace cartridge::pg

@@ -1,10 +1,11 @@
-// Profiling of the tables of a scan, written to cartridge.columns.profile: analyzed tables
-// from pg_stats in one query, the others (and what pg_stats cannot tell) from one sampled
-// statement per table.
+// Profiling of the tables of a scan, before its columns are stored: analyzed tables from
+// pg_statistic in one query, the others (and what the statistics cannot tell) from one
+// sampled statement per table.
 #pragma once
 
 #include "core/analysis_options.hpp"
 #include "pg/owner_scope.hpp"
+#include "pg/spi.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include <map>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace cartridge::pg {
 
@@ -21,16 +23,30 @@ namespace cartridge::pg {
 // their indexes, constraints or partition key, which the planner may evaluate).
 using Unreadable = std::map<std::pair<std::string, std::string>, std::string>;
 
-// Finds them among the relations of the given schemas (a JSON array of names), as the
-// caller.
-Unreadable unreadable_relations_pg(const std::string& schemas_json);
+// What profiling found: the profile of every column it profiled, the counts for
+// scans.stats->'profiling' (durations apart, for 'timings_ms'), and the unreadable relations
+// (which containment must not read either).
+struct ProfileRun {
+    nlohmann::json stats = nlohmann::json::object();
+    nlohmann::json timings_ms = nlohmann::json::object();
+    Unreadable unreadable;
+    std::string relids;   // oid[] literal
+    std::string attnums;  // int2[] literal
+    std::vector<std::string> profiles;
+    TextColumn profile_column;
 
-// Profiles every table and materialized view of the scan the caller may SELECT and that is
-// not unreadable; returns the counts for scans.stats->'profiling' (and its duration as
-// "ms"). Reads the user's data as the caller, one table at a time in a read-only
-// subtransaction that is rolled back (its lock goes with it), and writes as the owner.
-nlohmann::json profile_relations_pg(int64_t scan_id, const AnalysisOptions& options, const Roles& roles,
-                                    const Unreadable& unreadable);
+    // The three arguments store_catalog_pg stores with the columns (see ColumnProfiler).
+    std::vector<QueryArg> column_args();
+};
+
+// Profiles the tables and materialized views of the scope (the scope's arguments of
+// store_catalog_pg) that the caller may SELECT and that are not unreadable. Reads the
+// user's data as the caller, one table at a time in a read-only subtransaction that is
+// rolled back (its lock goes with it); reads pg_statistic as the extension's owner, for the
+// tables the caller may SELECT whole (what pg_stats would show it).
+// `schemas_json` is the JSON array of the scan's schemas.
+void profile_scope_pg(const std::vector<QueryArg>& scope, const std::string& schemas_json,
+                      const AnalysisOptions& options, const Roles& roles, ProfileRun& run);
 
 // The server's quote_identifier.
 std::string quote_identifier_pg(const std::string& name);

@@ -6,6 +6,7 @@
 #include "pg/spi.hpp"
 #include "pg/owner_scope.hpp"
 
+#include "core/analysis_options.hpp"
 #include "core/error.hpp"
 #include "core/scan_options.hpp"
 
@@ -119,10 +120,19 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
         scan_id = std::stoll(inserted.at(0).at(0).value());
     }
 
+    // Profiling (unless "profile" is false) runs once the scope is known, so that the
+    // profiles are stored with the columns; then relationship inference and classification.
+    const cartridge::AnalysisOptions analysis = cartridge::parse_analysis_options(options.raw);
+    cartridge::pg::ProfileRun profiled;
     cartridge::pg::CatalogCounts counts = cartridge::pg::store_catalog_pg(
-        scan_id, schemas_text, patterns_json(options.include).dump(), patterns_json(options.exclude).dump(), roles);
-    // Profiling (unless "profile" is false), relationship inference and classification.
-    cartridge::pg::profile_and_infer_pg(scan_id, options.raw, roles);
+        scan_id, schemas_text, patterns_json(options.include).dump(), patterns_json(options.exclude).dump(), roles,
+        [&](const std::vector<cartridge::pg::QueryArg>& scope) {
+            if (!analysis.profile)
+                return profiled.column_args();
+            cartridge::pg::profile_scope_pg(scope, schemas_text, analysis, roles, profiled);
+            return profiled.column_args();
+        });
+    cartridge::pg::infer_and_classify_pg(scan_id, options.raw, roles, analysis.profile ? &profiled : nullptr);
 
     const double duration_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

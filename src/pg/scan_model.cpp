@@ -42,9 +42,20 @@ std::vector<std::string> strings(const TextRow& row, size_t i) {
     return out;
 }
 
+// The keys of a profile that inference and classification read (see column_traits.cpp).
+const char* const inference_profile_sql =
+    "pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object("
+    "'null_fraction', profile OPERATOR(pg_catalog.->) 'null_fraction', "
+    "'unique', profile OPERATOR(pg_catalog.->) 'unique', "
+    "'shape', profile OPERATOR(pg_catalog.->) 'shape', "
+    "'table_rows', profile OPERATOR(pg_catalog.->) 'table_rows', "
+    "'table_rows_exact', profile OPERATOR(pg_catalog.->) 'table_rows_exact', "
+    "'unique_with', profile OPERATOR(pg_catalog.->) 'unique_with', "
+    "'distinct_in_sample', profile OPERATOR(pg_catalog.->) 'distinct_in_sample'))::text";
+
 }  // namespace
 
-Schema load_scan_pg(int64_t scan_id) {
+Schema load_scan_pg(int64_t scan_id, bool inference_profiles) {
     SpiScope spi;
     Schema schema;
     schema.scan_id = scan_id;
@@ -93,8 +104,8 @@ Schema load_scan_pg(int64_t scan_id) {
     };
     for_each_owned_row(
         "column_name, ordinal, data_type, base_type, element_type, "
-        "pg_catalog.to_jsonb(enum_values)::text, is_nullable, column_default, identity, generated, comment, "
-        "profile::text",
+        "pg_catalog.to_jsonb(enum_values)::text, is_nullable, column_default, identity, generated, comment, " +
+            std::string(inference_profiles ? inference_profile_sql : "profile::text"),
         "columns", "schema_name, table_name, ordinal", [](Relation& rel, const TextRow& c) {
             Column col;
             col.name = text(c, 2);

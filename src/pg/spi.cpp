@@ -1,6 +1,9 @@
 #include "pg/spi.hpp"
 
 extern "C" {
+#include "catalog/pg_type_d.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
 #include "utils/lsyscache.h"
 }
 
@@ -95,6 +98,32 @@ void free_result_pg(SPITupleTable* table) {
 }
 
 }  // namespace
+
+QueryArg text_array_pg(const TextColumn& column) {
+    const TextColumn* values = &column;
+    Datum array = pg_call([values] {
+        const int count = static_cast<int>(values->size());
+        Datum* elements = static_cast<Datum*>(palloc(sizeof(Datum) * (count + 1)));
+        bool* nulls = static_cast<bool*>(palloc(sizeof(bool) * (count + 1)));
+        for (int i = 0; i < count; i++) {
+            const std::string* v = (*values)[i];
+            nulls[i] = v == nullptr;
+            elements[i] = v ? PointerGetDatum(cstring_to_text_with_len(v->data(), static_cast<int>(v->size()))) : 0;
+        }
+        int dims[1] = {count};
+        int lower_bounds[1] = {1};
+        Datum result = PointerGetDatum(
+            construct_md_array(elements, nulls, 1, dims, lower_bounds, TEXTOID, -1, false, TYPALIGN_INT));
+        // The array holds its own copies of the elements.
+        for (int i = 0; i < count; i++)
+            if (!nulls[i])
+                pfree(DatumGetPointer(elements[i]));
+        pfree(elements);
+        pfree(nulls);
+        return result;
+    });
+    return QueryArg::binary(TEXTARRAYOID, array, false);
+}
 
 uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<QueryArg>& args) {
     const char* query = sql.c_str();

@@ -53,6 +53,12 @@ struct QueryArg {
     }
 };
 
+// One column of rows to insert, as a text[] argument (nullptr elements are NULL), made in
+// the current memory context. Rows go in through unnest() of such arrays: one statement per
+// table whatever the number of rows, and no text format to escape and parse in between.
+using TextColumn = std::vector<const std::string*>;
+QueryArg text_array_pg(const TextColumn& column);
+
 // Runs one statement through SPI; returns SPI_processed. Errors become PgError.
 uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<QueryArg>& args = {});
 
