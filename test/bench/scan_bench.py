@@ -121,8 +121,9 @@ def run_floor(conn: psycopg.Connection) -> tuple[int, float, dict[str, float]]:
     steps = {}
     with conn.transaction():
         scan_id = conn.execute(
-            "INSERT INTO cartridge.scans (database_name, options) "
-            "VALUES (current_database(), %s::jsonb) RETURNING id", (SCAN_OPTIONS,)).fetchone()[0]
+            "INSERT INTO cartridge.scans (database_name, options, scanned_by) "
+            "VALUES (current_database(), %s::jsonb, current_user::regrole) RETURNING id",
+            (SCAN_OPTIONS,)).fetchone()[0]
         # Misestimated row counts of set-returning functions push the plans over the JIT
         # cost thresholds, and compiling costs more than it saves on queries this size.
         conn.execute("SET LOCAL jit = off")

@@ -2,10 +2,11 @@
 
     from synthetic_schema import create_database
     seconds = create_database(cluster, "bench_10k", 10_000)
+    seconds = create_database(cluster, "bench_10k", 10_000, rows=200)  # every table filled, analyzed
 
-Also a command: `python synthetic_schema.py N` prints the generation time of N tables in a
-throw-away cluster, and `python synthetic_schema.py N --conninfo '...' ` generates into an
-existing database.
+Also a command: `python synthetic_schema.py N [--rows R]` prints the generation time of N
+tables in a throw-away cluster, and `python synthetic_schema.py N --conninfo '...' `
+generates into an existing database.
 """
 from __future__ import annotations
 
@@ -35,25 +36,28 @@ CLUSTER_SETTINGS = {
 }
 
 
-def generate(conn: psycopg.Connection, n_tables: int) -> float:
-    """Generates the schema into the database of conn (autocommit); returns seconds."""
+def generate(conn: psycopg.Connection, n_tables: int, rows: int = 0) -> float:
+    """Generates the schema into the database of conn (autocommit); returns seconds.
+    rows = 0: the default schema (every 10th table 5 rows, every 5th analyzed); rows > 0:
+    every table holds `rows` rows and is analyzed."""
     if not conn.autocommit:
         raise ValueError("generate needs an autocommit connection (the procedure commits)")
     started = time.perf_counter()
     conn.execute(GENERATOR_SQL)
-    conn.execute("CALL cartridge_bench_generate(%s)", (n_tables,))
+    conn.execute("CALL cartridge_bench_generate(%s, fill_rows => %s)", (n_tables, rows))
     conn.execute("DROP PROCEDURE cartridge_bench_generate")
     return time.perf_counter() - started
 
 
-def create_database(cluster, dbname: str, n_tables: int, extension: bool = True) -> float:
+def create_database(cluster, dbname: str, n_tables: int, extension: bool = True,
+                    rows: int = 0) -> float:
     """Creates dbname in a test/e2e Cluster with the schema (and the extension); returns
-    the generation time in seconds."""
+    the generation time in seconds. rows: as in generate."""
     cluster.create_database(dbname)
     with cluster.connect(dbname) as conn:
         if extension:
             conn.execute("CREATE EXTENSION cartridge")
-        return generate(conn, n_tables)
+        return generate(conn, n_tables, rows)
 
 
 def counts(conn: psycopg.Connection) -> dict[str, int]:
@@ -80,17 +84,20 @@ def counts(conn: psycopg.Connection) -> dict[str, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("tables", type=int, nargs="?", default=10_000)
+    parser.add_argument("--rows", type=int, default=0,
+                        help="fill every table with this many rows and analyze it")
     parser.add_argument("--conninfo", help="generate into this database instead")
     args = parser.parse_args()
     if args.conninfo:
         with psycopg.connect(args.conninfo, autocommit=True) as conn:
-            seconds = generate(conn, args.tables)
+            seconds = generate(conn, args.tables, args.rows)
             print(f"generated {counts(conn)} in {seconds:.1f} s")
         return 0
     from cluster import Cluster
     cluster = Cluster(CLUSTER_SETTINGS).start()
     try:
-        seconds = create_database(cluster, "bench", args.tables, extension=False)
+        seconds = create_database(cluster, "bench", args.tables, extension=False,
+                                  rows=args.rows)
         with cluster.connect("bench") as conn:
             print(f"generated {counts(conn)} in {seconds:.1f} s")
     finally:

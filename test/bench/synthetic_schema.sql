@@ -5,14 +5,22 @@
 -- domain). Tables stay empty except every 10th, which gets 5 rows; every 5th table is
 -- analyzed, so both analyzed and never-analyzed row estimates exist.
 --
+-- With fill_rows > 0, every table instead gets fill_rows rows (one INSERT ... SELECT over
+-- generate_series per table; deterministic values that satisfy every type, check, unique
+-- and NOT NULL constraint; parent_id refers to ids of its parent, which was filled
+-- before it; one row in 10 has no parent) and every table is analyzed, so pg_stats covers
+-- every column.
+--
 --   \i test/bench/synthetic_schema.sql
 --   CALL cartridge_bench_generate(10000);     -- outside a transaction block
+--   CALL cartridge_bench_generate(10000, fill_rows => 200);   -- every table with 200 rows
 --   DROP PROCEDURE cartridge_bench_generate;
 --
 -- It runs server-side (one EXECUTE per statement, no client round trip) and commits every
 -- `batch` tables: one transaction creating 10,000 tables would need ~50,000 relation locks,
 -- far beyond the default lock table. Deterministic: the same n gives the same schema.
-CREATE OR REPLACE PROCEDURE cartridge_bench_generate(n integer, batch integer DEFAULT 500)
+CREATE OR REPLACE PROCEDURE cartridge_bench_generate(n integer, batch integer DEFAULT 500,
+                                                     fill_rows integer DEFAULT 0)
 LANGUAGE plpgsql AS $generate$
 DECLARE
     -- One schema name that needs quoting, so quoting costs are part of the measure.
@@ -87,13 +95,34 @@ BEGIN
             EXECUTE format('CREATE VIEW %I.%I AS SELECT id, name, amount FROM %s WHERE is_active',
                            s, t || '_active', qt);
         END IF;
-        IF i % 10 = 0 THEN
+        IF fill_rows > 0 THEN
+            -- Ids 1..fill_rows; the parent (an older table) already holds the same ids.
+            EXECUTE format('INSERT INTO %s (id, code, name, amount, created_at, due_on, is_active,
+                                            external_id, status, %s)
+                            SELECT g, %s, ''row '' || g, (g * 37 %% 100000) / 100.0,
+                                   TIMESTAMPTZ ''2024-01-01 00:00:00+00'' + g * INTERVAL ''1 hour'',
+                                   DATE ''2024-01-01'' + g %% 365, g %% 4 <> 0,
+                                   md5(%s || '':'' || g)::uuid,
+                                   (ARRAY[''new'', ''active'', ''suspended'', ''closed''])[1 + g %% 4]::sales.order_status,
+                                   %s
+                            FROM generate_series(1, $1) g', qt,
+                CASE WHEN i % 2 = 0 THEN 'parent_id' ELSE 'contact' END,
+                CASE i % 3
+                    WHEN 0 THEN '''K'' || lpad(g::text, 7, ''0'')'             -- unique
+                    WHEN 1 THEN '(ARRAY[''A'', ''B'', ''C''])[1 + g % 3]'    -- CHECK IN
+                    ELSE '''code-'' || g % 17'                             -- varchar(20)
+                END,
+                i,
+                CASE WHEN i % 2 = 0 THEN format('CASE WHEN g %% 10 = 0 THEN NULL ELSE 1 + (g * 7) %% %s END', fill_rows)
+                     ELSE '''user'' || g || ''@example.com''' END)
+            USING fill_rows;
+        ELSIF i % 10 = 0 THEN
             EXECUTE format('INSERT INTO %s (id, code, name, amount, due_on, external_id, status)
                             SELECT g, NULL, ''row '' || g, g * 1.5, DATE ''2024-01-01'' + g,
                                    md5(g::text)::uuid, ''active''
                             FROM generate_series(1, 5) g', qt);
         END IF;
-        IF i % 5 = 0 THEN
+        IF fill_rows > 0 OR i % 5 = 0 THEN
             EXECUTE format('ANALYZE %s', qt);
         END IF;
         IF i % batch = 0 THEN
