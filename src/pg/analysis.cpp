@@ -117,7 +117,8 @@ std::vector<std::string> analysis_option_keys() {
     return cartridge::analysis_option_keys();
 }
 
-void infer_and_classify_pg(int64_t scan_id, const json& options, const Roles& roles, const ProfileRun* profiled) {
+void infer_and_classify_pg(int64_t scan_id, const json& options, const Roles& roles, const ProfileRun* profiled,
+                           Schema schema) {
     const AnalysisOptions opts = parse_analysis_options(options);
     // Counts are stored apart from durations: tests and reports compare the counts.
     json stats = json::object();
@@ -132,15 +133,7 @@ void infer_and_classify_pg(int64_t scan_id, const json& options, const Roles& ro
             timings[part == "total" ? std::string("profile") : "profile_" + part] = rounded(ms.get<double>());
     }
 
-    Clock::time_point started = Clock::now();
-    Schema schema;
-    {
-        // The scan's rows (and the profiles) were written by this statement.
-        FreshSnapshotScope fresh;
-        OwnerScope as_owner(roles);
-        schema = load_scan_pg(scan_id, true);
-    }
-    timings["load_scan"] = ms_since(started);
+    Clock::time_point started;
 
     json inference = {{"enabled", opts.infer}, {"min_confidence", opts.min_confidence}};
     if (opts.infer) {

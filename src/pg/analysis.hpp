@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pg/owner_scope.hpp"
+#include "core/schema.hpp"
 #include "pg/profile.hpp"
 
 #include <nlohmann/json.hpp>
@@ -18,12 +19,12 @@ namespace cartridge::pg {
 std::vector<std::string> analysis_option_keys();
 
 // Infers relationships of scan `scan_id` (unless options->'infer' is false) and classifies
-// every relation; `profiled` is what profiling found while the catalog was stored (null when
-// options->'profile' is false). `options` is the whole options object of cartridge_scan.
+// every relation of `schema`, the scan's model as it was stored; `profiled` is what profiling
+// found while the catalog was stored (null when options->'profile' is false). `options` is the whole options object of cartridge_scan.
 // Writes relationships (source 'inferred'), relations.classification* and merges its counts
 // and timings into scans.stats ("profiling", "inference", "classification"). Reads the
 // user's data as the caller; reads and writes the scan's rows as the extension's owner.
 void infer_and_classify_pg(int64_t scan_id, const nlohmann::json& options, const Roles& roles,
-                           const ProfileRun* profiled);
+                           const ProfileRun* profiled, Schema schema);
 
 }  // namespace cartridge::pg

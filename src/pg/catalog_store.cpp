@@ -277,11 +277,19 @@ SELECT $1, f.schema_name, f.table_name, f.columns, f.ref_schema, f.ref_table, f.
  ORDER BY f.schema_name, f.table_name, f.constraint_name
 )SQL";
 
-// Runs one step, records its duration, and lets a cancel or statement_timeout in after it.
-uint64 run(const char* step, const std::string& sql, const std::vector<QueryArg>& args,
-           CatalogCounts& counts) {
+// Runs one step, its rows handed to add (RETURNING fields), records its duration, and lets
+// a cancel or statement_timeout in after it.
+uint64 run(const char* step, const std::string& sql, const std::vector<QueryArg>& args, CatalogCounts& counts,
+           const char* fields, const std::function<void(const TextRow&)>& add) {
     const auto started = std::chrono::steady_clock::now();
-    uint64 rows = spi_execute_pg(sql, false, args);
+    uint64 rows = 0;
+    spi_for_each_row_pg(
+        sql + "\nRETURNING " + fields, args,
+        [&](const TextRow& row) {
+            add(row);
+            rows++;
+        },
+        1000, false);
     counts.timings_ms.emplace_back(
         step, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     check_for_interrupts_pg();
@@ -297,7 +305,7 @@ std::string fill(std::string text, const std::string& placeholder, const std::st
 
 CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
                                const std::string& include_json, const std::string& exclude_json,
-                               const Roles& roles, const ColumnProfiler& profile_columns) {
+                               const Roles& roles, const ColumnProfiler& profile_columns, SchemaBuilder& model) {
     CatalogCounts counts;
     const bool has_include = include_json != "[]";
     const bool has_exclude = exclude_json != "[]";
@@ -335,11 +343,17 @@ CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
         column_args.push_back(arg);
 
     OwnerScope as_owner(roles);
-    counts.relations = run("relations", scope_cte + std::string(relations_sql), args, counts);
-    counts.columns = run("columns", scope_cte + std::string(columns_sql), column_args, counts);
-    counts.constraints = run("constraints", scope_cte + std::string(constraints_sql), args, counts);
-    counts.indexes = run("indexes", scope_cte + std::string(indexes_sql), args, counts);
-    counts.relationships = run("relationships", relationships_sql, {args[0]}, counts);
+    using Fields = ScanModelFields;
+    counts.relations = run("relations", scope_cte + std::string(relations_sql), args, counts, Fields::relations(),
+                           [&](const TextRow& row) { model.relation(row); });
+    counts.columns = run("columns", scope_cte + std::string(columns_sql), column_args, counts, Fields::columns(true),
+                         [&](const TextRow& row) { model.column(row); });
+    counts.constraints = run("constraints", scope_cte + std::string(constraints_sql), args, counts,
+                             Fields::constraints(), [&](const TextRow& row) { model.constraint(row); });
+    counts.indexes = run("indexes", scope_cte + std::string(indexes_sql), args, counts, Fields::indexes(),
+                         [&](const TextRow& row) { model.index(row); });
+    counts.relationships = run("relationships", relationships_sql, {args[0]}, counts, Fields::relationships(),
+                               [&](const TextRow& row) { model.relationship(row); });
     return counts;
 }
 

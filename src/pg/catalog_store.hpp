@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pg/owner_scope.hpp"
+#include "pg/scan_model.hpp"
 #include "pg/spi.hpp"
 
 #include <functional>
@@ -34,10 +35,13 @@ struct CatalogCounts {
 // "char"[], $6 can_select boolean[]) and returns the profiles to store with the columns, as
 // three arguments: relids oid[], attnums int2[], profiles text[] (jsonb text); all NULL
 // when there are none. So the profiles go in with the rows, not in an UPDATE of every row.
+//
+// Every row stored also goes to `model` (INSERT ... RETURNING), with profiles reduced to what
+// inference reads: the scan's model is built as it is stored, never read back.
 using ColumnProfiler = std::function<std::vector<QueryArg>(const std::vector<QueryArg>& scope)>;
 CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
                                const std::string& include_json, const std::string& exclude_json,
-                               const Roles& roles, const ColumnProfiler& profile_columns);
+                               const Roles& roles, const ColumnProfiler& profile_columns, SchemaBuilder& model);
 
 // The common table expression `scope` of the scope's arguments, for statements of other
 // steps that take them.

@@ -110,20 +110,24 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
     const std::string options_text = options.raw.dump();
     const std::string caller = std::to_string(roles.caller);
     int64_t scan_id;
+    std::string database_name;
     {
         cartridge::pg::OwnerScope as_owner(roles);
         auto inserted = cartridge::pg::spi_query_pg(
             "INSERT INTO cartridge.scans (database_name, server_version, schemas, options, scanned_by) "
             "SELECT pg_catalog.current_database(), pg_catalog.current_setting('server_version'), "
-            "ARRAY(SELECT pg_catalog.jsonb_array_elements_text($1)), $2, $3::pg_catalog.regrole RETURNING id",
+            "ARRAY(SELECT pg_catalog.jsonb_array_elements_text($1)), $2, $3::pg_catalog.regrole "
+            "RETURNING id, database_name",
             {{JSONBOID, schemas_text.c_str()}, {JSONBOID, options_text.c_str()}, {OIDOID, caller.c_str()}}, false);
         scan_id = std::stoll(inserted.at(0).at(0).value());
+        database_name = inserted.at(0).at(1).value_or("");
     }
 
     // Profiling (unless "profile" is false) runs once the scope is known, so that the
     // profiles are stored with the columns; then relationship inference and classification.
     const cartridge::AnalysisOptions analysis = cartridge::parse_analysis_options(options.raw);
     cartridge::pg::ProfileRun profiled;
+    cartridge::pg::SchemaBuilder model;
     cartridge::pg::CatalogCounts counts = cartridge::pg::store_catalog_pg(
         scan_id, schemas_text, patterns_json(options.include).dump(), patterns_json(options.exclude).dump(), roles,
         [&](const std::vector<cartridge::pg::QueryArg>& scope) {
@@ -131,8 +135,14 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
                 return profiled.column_args();
             cartridge::pg::profile_scope_pg(scope, schemas_text, analysis, roles, profiled);
             return profiled.column_args();
-        });
-    cartridge::pg::infer_and_classify_pg(scan_id, options.raw, roles, analysis.profile ? &profiled : nullptr);
+        },
+        model);
+    const auto modelled = std::chrono::steady_clock::now();
+    cartridge::Schema schema = model.finish(scan_id, database_name);
+    counts.timings_ms.emplace_back(
+        "model", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - modelled).count());
+    cartridge::pg::infer_and_classify_pg(scan_id, options.raw, roles, analysis.profile ? &profiled : nullptr,
+                                         std::move(schema));
 
     const double duration_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

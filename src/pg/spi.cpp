@@ -184,15 +184,15 @@ uint64 spi_execute_pg(const std::string& sql, bool read_only, const std::vector<
 }
 
 void spi_for_each_row_pg(const std::string& sql, const std::vector<QueryArg>& args,
-                         const std::function<void(const TextRow&)>& each, long batch_rows) {
+                         const std::function<void(const TextRow&)>& each, long batch_rows, bool read_only) {
     const char* query = sql.c_str();
     const int nargs = static_cast<int>(args.size());
     const QueryArg* arg_list = args.data();
-    Portal portal = pg_call([query, nargs, arg_list] {
+    Portal portal = pg_call([query, nargs, arg_list, read_only] {
         SpiArgs spi = spi_args(arg_list, nargs);
         MemoryContext caller = CurrentMemoryContext;
         Portal opened = SPI_cursor_open_with_args(nullptr, query, spi.count, spi.types, spi.values, spi.nulls,
-                                                  true, CURSOR_OPT_NO_SCROLL);
+                                                  read_only, CURSOR_OPT_NO_SCROLL);
         MemoryContextSwitchTo(caller);
         free_spi_args(spi);
         if (!opened)

@@ -67,9 +67,12 @@ using TextRow = std::vector<std::optional<std::string>>;
 std::vector<TextRow> spi_query_pg(const std::string& sql, const std::vector<QueryArg>& args = {},
                                   bool read_only = true);
 
-// The rows of a read-only query, fetched through a cursor batch_rows at a time and handed
-// to each() one by one, so a large result is never held whole (neither by SPI nor here).
+// The rows of a query, fetched through a cursor batch_rows at a time and handed to each()
+// one by one, so a large result is never held whole (neither by SPI nor here). A statement
+// that writes (INSERT ... RETURNING) needs read_only false; it runs whole at the first fetch
+// and its rows wait in a tuplestore (on disk past work_mem).
 void spi_for_each_row_pg(const std::string& sql, const std::vector<QueryArg>& args,
-                         const std::function<void(const TextRow&)>& each, long batch_rows = 1000);
+                         const std::function<void(const TextRow&)>& each, long batch_rows = 1000,
+                         bool read_only = true);
 
 }  // namespace cartridge::pg
