@@ -48,9 +48,22 @@ SELECT cartridge_generate(:scan_id, 'builtin', '{"inferred_min_confidence": 1.5}
 -- unknown scan
 SELECT cartridge_generate(424242, 'builtin', '{}', false);
 \echo :LAST_ERROR_SQLSTATE
--- the background worker is a later feature: async says what to do instead
-SELECT cartridge_generate(:scan_id);
+-- async (the default): queued, and run by the worker after COMMIT; a rolled-back submit
+-- runs nothing, and waiting in the submitting transaction is an error
+BEGIN;
+SELECT cartridge_generate(:scan_id) AS queued_id \gset
+SELECT status, progress, stage, async, started_at FROM cartridge.projects WHERE id = :queued_id;
+SELECT cartridge_wait(:queued_id);
 \echo :LAST_ERROR_SQLSTATE
+ROLLBACK;
+SELECT count(*) AS projects FROM cartridge.projects;
+SELECT cartridge_generate(:scan_id) AS async_id \gset
+SELECT cartridge_wait(:async_id, '1 min');
+SELECT status, progress, stage, attempts, error, started_at >= created_at AS started,
+       finished_at >= started_at AS finished
+  FROM cartridge.projects WHERE id = :async_id;
+SELECT cartridge_cancel(:async_id) AS cancelled_after_the_end;
+DELETE FROM cartridge.projects WHERE id = :async_id;
 -- a generation whose transaction fails is gone with it
 BEGIN;
 SELECT cartridge_generate(:scan_id, async => false) IS NOT NULL AS generated;

@@ -82,6 +82,9 @@ GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOption
     };
 
     progress(hooks, 30, "staging");
+    // Progress within a step moves with the relations done (the caller decides how often
+    // it is worth reporting).
+    std::size_t staged = 0;
     for (const auto& [source, members] : plan.sources) {
         tick(hooks);
         const std::string folder = "models/staging/" + source + "/";
@@ -94,13 +97,16 @@ GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOption
             project.models.push_back({s.model, "staging", s.path, "view", s.relation->schema, s.relation->name,
                                       dbt::staging_description(plan, s), sql});
             file(s.path, "model", std::move(sql));
+            progress(hooks, 30 + static_cast<int>(40 * ++staged / plan.staged.size()), "staging");
         }
     }
 
     progress(hooks, 70, "marts");
     bool any_intermediate = false;
+    std::size_t marts_done = 0;
     for (const dbt::Mart& m : plan.marts) {
         tick(hooks);
+        progress(hooks, 70 + static_cast<int>(20 * marts_done++ / plan.marts.size()), "marts");
         if (!m.intermediate.empty()) {
             any_intermediate = true;
             std::string path = "models/intermediate/" + m.intermediate + ".sql";

@@ -1,12 +1,14 @@
 // cartridge_generate(scan_id, provider, options, async): builds a dbt project from a stored
-// scan with the builtin provider, in the calling backend, and stores it in the cartridge
-// tables in the caller's transaction, so an error (or a cancel) leaves no row behind.
+// scan with the builtin provider. Sync: in the calling backend, stored in the caller's
+// transaction, so an error (or a cancel) leaves no row behind. Async (the default): the
+// project row is queued and the background worker builds it after the caller commits
+// (src/pg/worker.cpp), with the same steps (pg/jobs.hpp).
+#include "pg/background.hpp"
 #include "pg/datum.hpp"
+#include "pg/jobs.hpp"
 #include "pg/scan_model.hpp"
 #include "pg/spi.hpp"
-#include "pg/owner_scope.hpp"
 
-#include "core/dbt_project.hpp"
 #include "core/error.hpp"
 
 #include <fmt/format.h>
@@ -43,61 +45,93 @@ std::vector<std::string> server_quoted_keywords() {
     return keywords;
 }
 
+struct ScanRef {
+    int64_t id = 0;
+    std::string status;
+    std::string database;
+};
+
+const char* const scans_hint = "SELECT id, database_name, status, started_at FROM cartridge.scans lists the scans you can see.";
+
 // The scan to generate from: the given one, or the latest local scan of this database
-// that the caller can see (row-level security decides, as the caller).
-int64_t resolve_scan_pg(std::optional<int64_t> requested) {
+// that the caller can see (row-level security decides, as the caller) and that did not
+// fail nor was cancelled.
+ScanRef resolve_scan_pg(std::optional<int64_t> requested) {
+    std::vector<cartridge::pg::TextRow> rows;
     if (requested) {
         const std::string id = std::to_string(*requested);
-        if (cartridge::pg::spi_query_pg("SELECT 1 FROM cartridge.scans WHERE id = $1", {{INT8OID, id.c_str()}}).empty())
-            throw Error(cartridge::sqlstate::undefined_object, "scan " + id + " does not exist",
-                        "SELECT id, database_name, started_at FROM cartridge.scans lists the scans you can see.");
-        return *requested;
+        // Not read-only: a new snapshot, which sees a scan made earlier in the same
+        // statement (SELECT cartridge_generate(cartridge_scan())).
+        rows = cartridge::pg::spi_query_pg("SELECT id, status, database_name FROM cartridge.scans WHERE id = $1",
+                                           {{INT8OID, id.c_str()}}, false);
+        if (rows.empty())
+            throw Error(cartridge::sqlstate::undefined_object, "scan " + id + " does not exist", scans_hint);
+    } else {
+        rows = cartridge::pg::spi_query_pg(
+            "SELECT id, status, database_name FROM cartridge.scans "
+            "WHERE database_name = pg_catalog.current_database() AND source = 'local' "
+            "AND status NOT IN ('failed', 'cancelled') ORDER BY id DESC LIMIT 1",
+            {}, false);
+        if (rows.empty()) {
+            auto db = cartridge::pg::spi_query_pg("SELECT pg_catalog.current_database()");
+            throw Error(cartridge::sqlstate::undefined_object,
+                        fmt::format("database \"{}\" has no scan to generate from", db.at(0).at(0).value_or("")),
+                        "Run SELECT cartridge_scan(); first, or pass the id of a scan you can see.");
+        }
     }
-    auto rows = cartridge::pg::spi_query_pg(
-        "SELECT id, pg_catalog.current_database() FROM cartridge.scans "
-        "WHERE database_name = pg_catalog.current_database() AND source = 'local' ORDER BY id DESC LIMIT 1");
-    if (rows.empty()) {
-        auto db = cartridge::pg::spi_query_pg("SELECT pg_catalog.current_database()");
-        throw Error(cartridge::sqlstate::undefined_object,
-                    fmt::format("database \"{}\" has no scan to generate from", db.at(0).at(0).value_or("")),
-                    "Run SELECT cartridge_scan(); first, or pass the id of a scan you can see.");
-    }
-    return std::stoll(rows[0][0].value());
+    return {std::stoll(rows[0][0].value()), rows[0][1].value_or(""), rows[0][2].value_or("")};
 }
 
+// A scan that has not succeeded cannot be generated from now (sync mode; or in the worker,
+// when the scan the job was queued after failed).
+void require_succeeded(const ScanRef& scan) {
+    if (scan.status == "succeeded")
+        return;
+    const bool pending = scan.status == "queued" || scan.status == "running";
+    throw Error(cartridge::sqlstate::object_not_in_prerequisite_state,
+                fmt::format("scan {} is {}", scan.id, scan.status),
+                pending ? fmt::format("Wait for it with SELECT cartridge_wait_scan({}); or generate with async => true, "
+                                      "which runs after the scan.",
+                                      scan.id)
+                        : fmt::format("SELECT error FROM cartridge.scans WHERE id = {}; says why. Run a new scan.",
+                                      scan.id));
+}
+
+using cartridge::pg::QueryArg;
 using cartridge::pg::TextColumn;
 using cartridge::pg::text_array_pg;
+using cartridge::pg::spi_execute_pg;
+using cartridge::pg::spi_query_pg;
+using cartridge::pg::OwnerScope;
+using cartridge::pg::Roles;
 
-// Stores the project and returns its id, in the caller's transaction, as the extension's
-// owner (the caller is recorded as its submitter).
-int64_t store_project_pg(int64_t scan_id, const std::string& options_text, const std::string& started_at,
-                         const cartridge::GeneratedProject& p, json timings, const cartridge::pg::Roles& roles) {
-    using cartridge::pg::spi_execute_pg;
-    using cartridge::pg::spi_query_pg;
-    const std::string scan = std::to_string(scan_id);
-    const std::string warnings = json(p.warnings).dump();
-    const std::string usage = json{{"requests", 0}, {"prompt_tokens", 0}, {"completion_tokens", 0}}.dump();
-    const std::string message = fmt::format("{} models, {} tests, {} files", p.models.size(), p.tests.size(),
-                                            p.files.size());
+// A new project row, as the extension's owner, with the caller as its submitter: queued
+// for the worker (async) or running in this backend (sync).
+int64_t insert_project_pg(const ScanRef& scan, const std::string& name, const std::string& options_text, bool async,
+                          const Roles& roles) {
+    const std::string scan_id = std::to_string(scan.id);
     const std::string caller = std::to_string(roles.caller);
-    cartridge::pg::OwnerScope as_owner(roles);
+    OwnerScope as_owner(roles);
     auto inserted = spi_query_pg(
-        "INSERT INTO cartridge.projects (scan_id, name, provider, options, async, status, progress, stage, "
-        "message, warnings, usage, started_at, submitted_by) "
-        "VALUES ($1, $2, 'builtin', $3, false, 'succeeded', 100, 'done', $4, $5, $6, $7, $8::pg_catalog.regrole) "
-        "RETURNING id",
-        {{INT8OID, scan.c_str()},
-         {TEXTOID, p.name.c_str()},
+        "INSERT INTO cartridge.projects (scan_id, name, provider, options, async, status, stage, started_at, "
+        "submitted_by) "
+        "VALUES ($1, $2, 'builtin', $3, $4, CASE WHEN $4 THEN 'queued' ELSE 'running' END, "
+        "CASE WHEN $4 THEN 'queued' ELSE 'generating' END, "
+        "CASE WHEN $4 THEN NULL ELSE pg_catalog.clock_timestamp() END, $5::pg_catalog.regrole) RETURNING id",
+        {{INT8OID, scan_id.c_str()},
+         {TEXTOID, name.c_str()},
          {JSONBOID, options_text.c_str()},
-         {TEXTOID, message.c_str()},
-         {JSONBOID, warnings.c_str()},
-         {JSONBOID, usage.c_str()},
-         {TIMESTAMPTZOID, started_at.c_str()},
+         {BOOLOID, async ? "true" : "false"},
          {OIDOID, caller.c_str()}},
         false);
-    const std::string id = inserted.at(0).at(0).value();
-    const auto store_started = Clock::now();
-    const cartridge::pg::QueryArg project = {INT8OID, id.c_str()};
+    return std::stoll(inserted.at(0).at(0).value());
+}
+
+// The rows of a generated project (models, tests, files), as the extension's owner.
+void store_project_contents_pg(int64_t project_id, const cartridge::GeneratedProject& p, const Roles& roles) {
+    const std::string id = std::to_string(project_id);
+    const QueryArg project = {INT8OID, id.c_str()};
+    OwnerScope as_owner(roles);
 
     std::vector<TextColumn> models(8);
     for (const auto& m : p.models) {
@@ -110,7 +144,7 @@ int64_t store_project_pg(int64_t scan_id, const std::string& options_text, const
         models[6].push_back(&m.description);
         models[7].push_back(&m.sql);
     }
-    std::vector<cartridge::pg::QueryArg> args{project};
+    std::vector<QueryArg> args{project};
     for (const TextColumn& column : models)
         args.push_back(text_array_pg(column));
     spi_execute_pg(
@@ -154,18 +188,72 @@ int64_t store_project_pg(int64_t scan_id, const std::string& options_text, const
         "INSERT INTO cartridge.files (project_id, path, kind, content) "
         "SELECT $1, f.* FROM unnest($2, $3, $4) AS f",
         false, args);
-
-    timings["store_ms"] = ms_since(store_started);
-    const std::string timings_text = timings.dump();
-    spi_execute_pg(
-        "UPDATE cartridge.projects SET finished_at = pg_catalog.clock_timestamp(), "
-        "timings = $2 || jsonb_build_object('total_ms', round(extract(epoch FROM "
-        "pg_catalog.clock_timestamp() - started_at)::numeric * 1000, 3)) WHERE id = $1",
-        false, {project, {JSONBOID, timings_text.c_str()}});
-    return std::stoll(id);
 }
 
 }  // namespace
+
+namespace cartridge::pg {
+
+GenerationInput load_generation_input_pg(int64_t project_id, const Roles& roles) {
+    const auto started = Clock::now();
+    const std::string id = std::to_string(project_id);
+    // Not read-only: a sync generation reads the row its own INSERT just wrote.
+    auto rows = spi_query_pg("SELECT scan_id, options FROM cartridge.projects WHERE id = $1", {{INT8OID, id.c_str()}},
+                             false);
+    if (rows.empty())
+        throw Error(cartridge::sqlstate::undefined_object, "project " + id + " does not exist",
+                    "SELECT id, name, status FROM cartridge.projects lists the projects you can see.");
+    const ScanRef scan = resolve_scan_pg(std::stoll(rows[0][0].value()));
+    require_succeeded(scan);
+    GenerationInput input;
+    input.scan_id = scan.id;
+    input.options = cartridge::parse_generate_options(json::parse(rows[0][1].value_or("{}")));
+    input.options.quoted_keywords = server_quoted_keywords();
+    {
+        // The caller may see the scan (resolve_scan_pg); its rows are read without a
+        // row-level security check per row.
+        OwnerScope as_owner(roles);
+        input.schema = load_scan_pg(scan.id);
+    }
+    input.timings["load_scan_ms"] = ms_since(started);
+    return input;
+}
+
+cartridge::GeneratedProject generate_in_memory(const GenerationInput& input, const cartridge::GenerateHooks& hooks,
+                                               json& timings) {
+    const auto started = Clock::now();
+    cartridge::GeneratedProject project = cartridge::generate_dbt_project(input.schema, input.options, hooks);
+    timings["generate_ms"] = ms_since(started);
+    return project;
+}
+
+void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedProject& p, json timings,
+                                const Roles& roles) {
+    const auto started = Clock::now();
+    store_project_contents_pg(project_id, p, roles);
+    timings["store_ms"] = ms_since(started);
+    const std::string id = std::to_string(project_id);
+    const std::string warnings = json(p.warnings).dump();
+    const std::string usage = json{{"requests", 0}, {"prompt_tokens", 0}, {"completion_tokens", 0}}.dump();
+    const std::string message =
+        fmt::format("{} models, {} tests, {} files", p.models.size(), p.tests.size(), p.files.size());
+    const std::string timings_text = timings.dump();
+    OwnerScope as_owner(roles);
+    spi_execute_pg(
+        "UPDATE cartridge.projects SET name = $6, status = 'succeeded', progress = 100, stage = 'done', "
+        "message = $2, warnings = $3, usage = $4, finished_at = pg_catalog.clock_timestamp(), "
+        "timings = $5 || jsonb_build_object('total_ms', round(extract(epoch FROM "
+        "pg_catalog.clock_timestamp() - started_at)::numeric * 1000, 3)) WHERE id = $1",
+        false,
+        {{INT8OID, id.c_str()},
+         {TEXTOID, message.c_str()},
+         {JSONBOID, warnings.c_str()},
+         {JSONBOID, usage.c_str()},
+         {JSONBOID, timings_text.c_str()},
+         {TEXTOID, p.name.c_str()}});
+}
+
+}  // namespace cartridge::pg
 
 CARTRIDGE_FUNCTION(cartridge_generate) {
     std::optional<int64_t> scan_arg;
@@ -177,40 +265,31 @@ CARTRIDGE_FUNCTION(cartridge_generate) {
                     "Known providers: builtin, openai, anthropic, gemini, openai_compatible.");
     cartridge::check_provider(*provider);
     const std::string options_text = cartridge::pg::jsonb_arg_as_text_pg(fcinfo, 2).value_or("{}");
-    cartridge::GenerateOptions options = cartridge::parse_generate_options(json::parse(options_text));
+    const cartridge::GenerateOptions options = cartridge::parse_generate_options(json::parse(options_text));
     if (PG_ARGISNULL(3))
         throw Error(cartridge::sqlstate::invalid_parameter_value, "async must not be null",
                     "Pass async => false to generate in this session.");
     const bool async = PG_GETARG_BOOL(3);
+    if (async)
+        cartridge::pg::require_background_pg("asynchronous generation", "generate");
 
     cartridge::pg::SpiScope spi;
-    const cartridge::pg::Roles roles = cartridge::pg::extension_roles_pg();
-    const auto started = Clock::now();
-    const std::string started_at =
-        cartridge::pg::spi_query_pg("SELECT pg_catalog.clock_timestamp()").at(0).at(0).value();
-    const int64_t scan_id = resolve_scan_pg(scan_arg);
-    cartridge::Schema schema;
-    {
-        // The caller may see the scan (resolve_scan_pg); its rows are read without a
-        // row-level security check per row.
-        cartridge::pg::OwnerScope as_owner(roles);
-        schema = cartridge::pg::load_scan_pg(scan_id);
+    const Roles roles = cartridge::pg::extension_roles_pg();
+    const ScanRef scan = resolve_scan_pg(scan_arg);
+    if (!async)
+        require_succeeded(scan);
+    const std::string name =
+        options.project_name.empty() ? cartridge::project_name_for(scan.database) : options.project_name;
+    const int64_t project_id = insert_project_pg(scan, name, options_text, async, roles);
+    if (async) {
+        cartridge::pg::wake_worker_at_commit();
+        PG_RETURN_INT64(project_id);
     }
-    if (async)
-        throw Error(cartridge::sqlstate::feature_not_supported,
-                    "asynchronous generation is not available yet",
-                    fmt::format("Pass async => false to generate in this session: "
-                                "SELECT cartridge_generate({}, async => false);",
-                                scan_id));
-    json timings;
-    timings["load_scan_ms"] = ms_since(started);
-
-    options.quoted_keywords = server_quoted_keywords();
+    cartridge::pg::GenerationInput input = cartridge::pg::load_generation_input_pg(project_id, roles);
     cartridge::GenerateHooks hooks;
     hooks.check_interrupts = [] { cartridge::pg::check_for_interrupts_pg(); };
-    const auto generate_started = Clock::now();
-    cartridge::GeneratedProject project = cartridge::generate_dbt_project(schema, options, hooks);
-    timings["generate_ms"] = ms_since(generate_started);
-
-    PG_RETURN_INT64(store_project_pg(scan_id, options_text, started_at, project, timings, roles));
+    json timings = input.timings;
+    cartridge::GeneratedProject project = cartridge::pg::generate_in_memory(input, hooks, timings);
+    cartridge::pg::store_generated_project_pg(project_id, project, timings, roles);
+    PG_RETURN_INT64(project_id);
 }

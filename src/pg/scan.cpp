@@ -1,8 +1,12 @@
-// cartridge_scan(schemas text[], options jsonb): one catalog pass of the current database,
-// stored in the cartridge tables in the caller's transaction (an error leaves nothing).
+// cartridge_scan(schemas text[], options jsonb, async boolean): one catalog pass of the
+// current database, stored in the cartridge tables in the caller's transaction (an error
+// leaves nothing); or, async, a queued scan that the background worker runs after the
+// caller commits, in one transaction of its own, as the caller.
 #include "pg/analysis.hpp"
+#include "pg/background.hpp"
 #include "pg/catalog_store.hpp"
 #include "pg/datum.hpp"
+#include "pg/jobs.hpp"
 #include "pg/spi.hpp"
 #include "pg/owner_scope.hpp"
 
@@ -97,43 +101,34 @@ std::optional<std::string> array_arg_as_text_pg(FunctionCallInfo fcinfo, int n) 
 
 }  // namespace
 
-CARTRIDGE_FUNCTION(cartridge_scan) {
-    const auto started = std::chrono::steady_clock::now();
-    std::optional<std::string> schemas_arg = array_arg_as_text_pg(fcinfo, 0);
-    cartridge::ScanOptions options =
-        cartridge::parse_scan_options(cartridge::pg::jsonb_arg_as_text_pg(fcinfo, 1).value_or("{}"));
+namespace cartridge::pg {
 
-    cartridge::pg::SpiScope spi;
-    const cartridge::pg::Roles roles = cartridge::pg::extension_roles_pg();
-    json schemas = resolve_schemas_pg(schemas_arg);
+void execute_scan_pg(int64_t scan_id, const Roles& roles) {
+    const auto started = std::chrono::steady_clock::now();
+    const std::string id = std::to_string(scan_id);
+    // Not read-only: a sync scan reads the row its own INSERT just wrote.
+    auto row = spi_query_pg("SELECT pg_catalog.to_jsonb(schemas), options, database_name FROM cartridge.scans "
+                            "WHERE id = $1",
+                            {{INT8OID, id.c_str()}}, false);
+    if (row.empty())
+        throw Error(cartridge::sqlstate::undefined_object, "scan " + id + " does not exist",
+                    "SELECT id, database_name, status FROM cartridge.scans lists the scans you can see.");
+    const json schemas = json::parse(row[0][0].value_or("[]"));
+    const cartridge::ScanOptions options = cartridge::parse_scan_options(row[0][1].value_or("{}"));
+    const std::string database_name = row[0][2].value_or("");
     const std::string schemas_text = schemas.dump();
-    const std::string options_text = options.raw.dump();
-    const std::string caller = std::to_string(roles.caller);
-    int64_t scan_id;
-    std::string database_name;
-    {
-        cartridge::pg::OwnerScope as_owner(roles);
-        auto inserted = cartridge::pg::spi_query_pg(
-            "INSERT INTO cartridge.scans (database_name, server_version, schemas, options, scanned_by) "
-            "SELECT pg_catalog.current_database(), pg_catalog.current_setting('server_version'), "
-            "ARRAY(SELECT pg_catalog.jsonb_array_elements_text($1)), $2, $3::pg_catalog.regrole "
-            "RETURNING id, database_name",
-            {{JSONBOID, schemas_text.c_str()}, {JSONBOID, options_text.c_str()}, {OIDOID, caller.c_str()}}, false);
-        scan_id = std::stoll(inserted.at(0).at(0).value());
-        database_name = inserted.at(0).at(1).value_or("");
-    }
 
     // Profiling (unless "profile" is false) runs once the scope is known, so that the
     // profiles are stored with the columns; then relationship inference and classification.
     const cartridge::AnalysisOptions analysis = cartridge::parse_analysis_options(options.raw);
-    cartridge::pg::ProfileRun profiled;
-    cartridge::pg::SchemaBuilder model;
-    cartridge::pg::CatalogCounts counts = cartridge::pg::store_catalog_pg(
+    ProfileRun profiled;
+    SchemaBuilder model;
+    CatalogCounts counts = store_catalog_pg(
         scan_id, schemas_text, patterns_json(options.include).dump(), patterns_json(options.exclude).dump(), roles,
-        [&](const std::vector<cartridge::pg::QueryArg>& scope) {
+        [&](const std::vector<QueryArg>& scope) {
             if (!analysis.profile)
                 return profiled.column_args();
-            cartridge::pg::profile_scope_pg(scope, schemas_text, analysis, roles, profiled);
+            profile_scope_pg(scope, schemas_text, analysis, roles, profiled);
             return profiled.column_args();
         },
         model);
@@ -141,8 +136,7 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
     cartridge::Schema schema = model.finish(scan_id, database_name);
     counts.timings_ms.emplace_back(
         "model", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - modelled).count());
-    cartridge::pg::infer_and_classify_pg(scan_id, options.raw, roles, analysis.profile ? &profiled : nullptr,
-                                         std::move(schema));
+    infer_and_classify_pg(scan_id, options.raw, roles, analysis.profile ? &profiled : nullptr, std::move(schema));
 
     const double duration_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -160,14 +154,65 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
     for (const auto& [step, ms] : counts.timings_ms)
         timings[step] = std::round(ms * 1000) / 1000;
     stats["timings_ms"] = timings;
-    const std::string id = std::to_string(scan_id);
     const std::string stats_text = stats.dump();
     const std::string duration_text = fmt::format("{:.3f}", duration_ms);
-    cartridge::pg::OwnerScope as_owner(roles);
-    cartridge::pg::spi_execute_pg(
-        "UPDATE cartridge.scans SET finished_at = pg_catalog.clock_timestamp(), duration_ms = $2, "
+    const std::string message = fmt::format("{} relations, {} columns", counts.relations, counts.columns);
+    OwnerScope as_owner(roles);
+    spi_execute_pg(
+        "UPDATE cartridge.scans SET status = 'succeeded', progress = 100, stage = 'done', message = $4, "
+        "finished_at = pg_catalog.clock_timestamp(), duration_ms = $2, "
         "stats = stats || ($3 - 'timings_ms') || jsonb_build_object('timings_ms', "
         "coalesce(stats->'timings_ms', '{}') || ($3->'timings_ms')) WHERE id = $1",
-        false, {{INT8OID, id.c_str()}, {FLOAT8OID, duration_text.c_str()}, {JSONBOID, stats_text.c_str()}});
+        false,
+        {{INT8OID, id.c_str()},
+         {FLOAT8OID, duration_text.c_str()},
+         {JSONBOID, stats_text.c_str()},
+         {TEXTOID, message.c_str()}});
+}
+
+}  // namespace cartridge::pg
+
+CARTRIDGE_FUNCTION(cartridge_scan) {
+    std::optional<std::string> schemas_arg = array_arg_as_text_pg(fcinfo, 0);
+    cartridge::ScanOptions options =
+        cartridge::parse_scan_options(cartridge::pg::jsonb_arg_as_text_pg(fcinfo, 1).value_or("{}"));
+    // Checked now, so that a bad option fails the call rather than the job.
+    (void)cartridge::parse_analysis_options(options.raw);
+    // The SQL function of version 0.1.0 and 0.2.0 has two arguments (the version check
+    // below then refuses to run).
+    if (PG_NARGS() > 2 && PG_ARGISNULL(2))
+        throw Error(cartridge::sqlstate::invalid_parameter_value, "async must not be null",
+                    "Pass async => false to scan in this session.");
+    const bool async = PG_NARGS() > 2 && PG_GETARG_BOOL(2);
+    if (async)
+        cartridge::pg::require_background_pg("an asynchronous scan", "scan");
+
+    cartridge::pg::SpiScope spi;
+    const cartridge::pg::Roles roles = cartridge::pg::extension_roles_pg();
+    const std::string schemas_text = resolve_schemas_pg(schemas_arg).dump();
+    const std::string options_text = options.raw.dump();
+    const std::string caller = std::to_string(roles.caller);
+    int64_t scan_id;
+    {
+        cartridge::pg::OwnerScope as_owner(roles);
+        auto inserted = cartridge::pg::spi_query_pg(
+            "INSERT INTO cartridge.scans (database_name, server_version, schemas, options, scanned_by, async, status, "
+            "stage, started_at) "
+            "SELECT pg_catalog.current_database(), pg_catalog.current_setting('server_version'), "
+            "ARRAY(SELECT pg_catalog.jsonb_array_elements_text($1)), $2, $3::pg_catalog.regrole, $4, "
+            "CASE WHEN $4 THEN 'queued' ELSE 'running' END, CASE WHEN $4 THEN 'queued' ELSE 'scanning' END, "
+            "CASE WHEN $4 THEN NULL ELSE pg_catalog.clock_timestamp() END "
+            "RETURNING id",
+            {{JSONBOID, schemas_text.c_str()},
+             {JSONBOID, options_text.c_str()},
+             {OIDOID, caller.c_str()},
+             {BOOLOID, async ? "true" : "false"}},
+            false);
+        scan_id = std::stoll(inserted.at(0).at(0).value());
+    }
+    if (async)
+        cartridge::pg::wake_worker_at_commit();
+    else
+        cartridge::pg::execute_scan_pg(scan_id, roles);
     PG_RETURN_INT64(scan_id);
 }

@@ -1,10 +1,13 @@
-"""ALTER EXTENSION cartridge UPDATE from 0.1.0 to 0.2.0: every row survives with its owner
-turned from a role name into the role's oid (0 for a dropped role), the updated catalog
-objects are those a fresh 0.2.0 install creates, the library refuses SQL objects of another
-version, and after the update no role but the extension's owner writes the tables.
+"""ALTER EXTENSION cartridge UPDATE to 0.3.0, from 0.2.0 and from 0.1.0 (through 0.2.0):
+every row survives with the same values (owners of 0.1.0 turn from role names into the
+roles' oids, 0 for a dropped role; scans gain their job columns as the update documents),
+the updated catalog objects are those a fresh 0.3.0 install creates, the library serves the
+rows to their owners and nobody else, it refuses SQL objects of another version, and after
+the update no role but the extension's owner writes the tables.
 
-The installed library only serves SQL version 0.2.0, so a 0.1.0 database is filled with
-plain SQL as superuser: the rows of a real 0.2.0 database, copied with COPY."""
+The installed library only serves SQL version 0.3.0, so an old database is filled with
+plain SQL as superuser: the rows of a real 0.3.0 database (the columns the old version
+has), copied with COPY."""
 from __future__ import annotations
 
 import contextlib
@@ -17,14 +20,21 @@ import pytest
 
 from cluster import PG_BIN
 
-OLD, NEW = "0.1.0", "0.2.0"
+V1, V2, V3 = "0.1.0", "0.2.0", "0.3.0"
 
 # Every table of schema cartridge, parents before children.
 TABLES = ["scans", "relations", "columns", "constraints", "indexes", "relationships",
           "projects", "models", "tests", "files", "ai_requests"]
-# The owner column of a table: name in 0.1.0, regrole in 0.2.0.
+VIEWS = ["jobs"]
+# The owner column of a table: name in 0.1.0, regrole from 0.2.0.
 ROLE_COLUMNS = {"scans": "scanned_by", "projects": "submitted_by", "ai_requests": "requested_by"}
 IDENTITY_TABLES = ["scans", "projects", "relationships", "tests", "ai_requests"]
+# The rows of a scan or of a project: visible with it, whoever wrote them.
+CHILD_KEYS = {**{t: "scan_id" for t in TABLES[1:6]}, **{t: "project_id" for t in TABLES[7:]}}
+# The columns 0.3.0 adds to scans.
+JOB_COLUMNS = ["async", "status", "progress", "stage", "message", "error", "attempts", "created_at"]
+OWNERS = ["upg_alice", "upg_bob"]
+ADMIN = "upg_carol"  # a member of cartridge_admin
 
 
 # -- helpers ------------------------------------------------------------------------------
@@ -63,9 +73,19 @@ def one(conn, query: str, params=None):
     return conn.execute(query, params).fetchone()[0]
 
 
-def cartridge_tables(conn) -> list[str]:
+def version(conn) -> str:
+    return one(conn, "SELECT extversion FROM pg_extension WHERE extname = 'cartridge'")
+
+
+def ids(conn, relation: str) -> list:
+    """Ids of the rows of cartridge.<relation> the connection's role sees."""
+    return [r[0] for r in conn.execute(f"SELECT id FROM cartridge.{relation} ORDER BY id")]
+
+
+def relations_of_schema(conn, kinds: str) -> list[str]:
     return [r[0] for r in conn.execute(
-        "SELECT tablename FROM pg_tables WHERE schemaname = 'cartridge' ORDER BY tablename")]
+        "SELECT relname FROM pg_class WHERE relnamespace = 'cartridge'::regnamespace"
+        " AND relkind::text = ANY (%s) ORDER BY relname", (list(kinds),))]
 
 
 def column_names(conn, table: str) -> list[str]:
@@ -84,7 +104,9 @@ def primary_key(conn, table: str) -> list[str]:
 
 def snapshot(conn) -> dict[str, list[dict]]:
     """Every row of every cartridge table as to_jsonb, in primary-key order (as superuser:
-    row-level security does not filter)."""
+    row-level security does not filter). to_jsonb prints a regrole as its name, and the
+    oid 0 as '-'."""
+    assert relations_of_schema(conn, "rp") == sorted(TABLES)
     rows = {}
     for table in TABLES:
         key = primary_key(conn, table)
@@ -95,19 +117,41 @@ def snapshot(conn) -> dict[str, list[dict]]:
     return rows
 
 
-def copy_rows(src, dst) -> None:
-    """Copies every row of every cartridge table from src (0.2.0) into dst (0.1.0), role
-    columns as names, identity columns with their values."""
+def copy_rows(src, dst) -> dict[str, list[dict]]:
+    """Copies every row of every cartridge table from src (0.3.0) into dst (an older
+    version): the columns dst has, identity columns with their values, owners by name.
+    Returns src's rows as dst holds them (only dst's columns)."""
+    with dst.transaction():
+        for table in TABLES:
+            columns = ", ".join(column_names(dst, table))
+            with src.cursor().copy(f"COPY (SELECT {columns} FROM cartridge.{table}) TO STDOUT") as out, \
+                    dst.cursor().copy(f"COPY cartridge.{table} ({columns}) FROM STDIN") as into:
+                for data in out:
+                    into.write(data)
+        for table in IDENTITY_TABLES:
+            dst.execute(f"SELECT setval(pg_get_serial_sequence('cartridge.{table}', 'id'), max(id))"
+                        f" FROM cartridge.{table}")
+    src_rows = snapshot(src)
+    return {t: [{c: row[c] for c in column_names(dst, t)} for row in src_rows[t]] for t in TABLES}
+
+
+def assert_updated(before: dict, after: dict, dropped: dict[str, int] | None = None) -> None:
+    """after holds the rows of before with the same values, except: a scan's job columns
+    are those the update sets (a scan of an older version ran in its caller's session and
+    succeeded), and the owner of the rows of dropped (table -> id) is the oid 0."""
+    dropped = dropped or {}
+    assert {t: len(after[t]) for t in TABLES} == {t: len(before[t]) for t in TABLES}
     for table in TABLES:
-        columns = column_names(src, table)
-        select = ", ".join(f"{c}::text" if c == ROLE_COLUMNS.get(table) else c for c in columns)
-        with src.cursor().copy(f"COPY (SELECT {select} FROM cartridge.{table}) TO STDOUT") as out, \
-                dst.cursor().copy(f"COPY cartridge.{table} ({', '.join(columns)}) FROM STDIN") as into:
-            for data in out:
-                into.write(data)
-    for table in IDENTITY_TABLES:
-        dst.execute(f"SELECT setval(pg_get_serial_sequence('cartridge.{table}', 'id'), max(id))"
-                    f" FROM cartridge.{table}")
+        expected = []
+        for row in before[table]:
+            row = dict(row)
+            if table == "scans":
+                row.update({"async": False, "status": "succeeded", "progress": 100, "stage": "done",
+                            "message": None, "error": None, "attempts": 0, "created_at": row["started_at"]})
+            if table in dropped and row["id"] == dropped[table]:
+                row[ROLE_COLUMNS[table]] = "-"
+            expected.append(row)
+        assert after[table] == expected, table
 
 
 def schema_dump(cluster, dbname: str) -> list[str]:
@@ -132,28 +176,82 @@ def schema_dump(cluster, dbname: str) -> list[str]:
     return lines
 
 
-# -- tests --------------------------------------------------------------------------------
+def assert_same_objects(cluster, updated_db: str, fresh: list[str], old: str) -> None:
+    updated = schema_dump(cluster, updated_db)
+    assert updated == fresh, f"updated (-) and fresh (+) {V3} objects differ:\n" + "\n".join(
+        difflib.unified_diff(updated, fresh, f"{old} updated", f"{V3} installed", lineterm="", n=5))
 
-def test_upgrade_keeps_every_row_and_matches_a_fresh_install(cluster):
-    with roles(cluster, "upg_alice", "upg_bob", "upg_gone"), \
-            databases(cluster, "upg_a", "upg_b", "upg_c") as (a, b, c):
-        # A: a real 0.2.0 database with scans and projects of two roles.
-        with cluster.connect(a) as admin:
+
+def served(conn, scans: list[int], projects: list[int]) -> dict:
+    """What the library gives a role of its scans and projects; cartridge_scan_json without
+    the scan's job columns (those of a copied scan are the update's)."""
+    def scan_json(scan):
+        doc = one(conn, "SELECT cartridge_scan_json(%s)", (scan,))
+        assert set(JOB_COLUMNS) <= doc["scan"].keys(), doc["scan"]
+        return {**doc, "scan": {k: v for k, v in doc["scan"].items() if k not in JOB_COLUMNS}}
+    return {"archives": {p: bytes(one(conn, "SELECT cartridge_archive(%s)", (p,))) for p in projects},
+            "infos": {p: one(conn, "SELECT cartridge_info(%s)", (p,)) for p in projects},
+            "scans": {s: scan_json(s) for s in scans}}
+
+
+def assert_served(cluster, dbname: str, source: dict) -> None:
+    """Each owner sees its own scans and projects, and the library serves them as it did
+    in the source database; no owner sees, archives or reads another's; a member of
+    cartridge_admin sees every scan and project."""
+    with cluster.connect(dbname) as superuser:
+        for role, (scans, projects) in source["owned"].items():
+            with cluster.connect(dbname, user=role) as conn:
+                assert (ids(conn, "scans"), ids(conn, "projects")) == (scans, projects), role
+                own = {"scan_id": scans, "project_id": projects}
+                assert {t: one(conn, f"SELECT count(*) FROM cartridge.{t}") for t in CHILD_KEYS} == \
+                    {t: one(superuser, f"SELECT count(*) FROM cartridge.{t} WHERE {key} = ANY (%s)", (own[key],))
+                     for t, key in CHILD_KEYS.items()}, role
+                assert sorted(conn.execute("SELECT kind, id FROM cartridge.jobs").fetchall()) == \
+                    sorted([("scan", s) for s in scans] + [("project", p) for p in projects]), role
+                assert served(conn, scans, projects) == source["served"][role], role
+                other_scans, other_projects = source["owned"][next(r for r in OWNERS if r != role)]
+                with pytest.raises(psycopg.errors.UndefinedObject):
+                    conn.execute("SELECT cartridge_archive(%s)", (other_projects[0],))
+                with pytest.raises(psycopg.errors.UndefinedObject):
+                    conn.execute("SELECT cartridge_scan_json(%s)", (other_scans[0],))
+        with cluster.connect(dbname, user=ADMIN) as admin:
+            for table in ("scans", "projects"):
+                assert ids(admin, table) == ids(superuser, table), table
+
+
+# -- fixtures -----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def source(cluster):
+    """A real 0.3.0 database, filled through the library: upg_alice's scans and projects
+    run in her session, upg_bob's as background jobs; and requests of an AI provider,
+    inserted as superuser (the builtin provider makes none)."""
+    with roles(cluster, *OWNERS, ADMIN), databases(cluster, "upg_src") as (name,):
+        with cluster.connect(name) as admin:
             admin.execute("CREATE EXTENSION cartridge")
-        cluster.load_dataset(a, "chinook")
-        with cluster.connect(a) as admin:
-            admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO upg_alice")
-        alice_scans, alice_projects = [], []
-        with cluster.connect(a, user="upg_alice") as alice:
-            for _ in range(2):
-                scan = one(alice, "SELECT cartridge_scan()")
-                alice_scans.append(scan)
-                alice_projects.append(one(alice, "SELECT cartridge_generate(%s, async => false)", (scan,)))
-            archive_a = bytes(one(alice, "SELECT cartridge_archive(%s)", (alice_projects[0],)))
-            info_a = one(alice, "SELECT cartridge_info(%s)", (alice_projects[1],))
-            scan_json_a = one(alice, "SELECT cartridge_scan_json(%s)", (alice_scans[0],))
-        with cluster.connect(a) as admin:
-            postgres_scan = one(admin, "SELECT cartridge_scan()")
+            assert version(admin) == V3
+            admin.execute(f"GRANT cartridge_admin TO {ADMIN}")
+        cluster.load_dataset(name, "chinook")
+        with cluster.connect(name) as admin:
+            admin.execute(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {', '.join(OWNERS)}")
+        owned = {}
+        with cluster.connect(name, user="upg_alice") as alice:
+            scans = [one(alice, "SELECT cartridge_scan()") for _ in range(2)]
+            owned["upg_alice"] = (scans, [one(alice, "SELECT cartridge_generate(%s, async => false)", (s,))
+                                          for s in scans])
+        with cluster.connect(name, user="upg_bob") as bob:
+            scan = one(bob, "SELECT cartridge_scan(async => true)")
+            assert one(bob, "SELECT cartridge_wait_scan(%s)", (scan,)) == "succeeded"
+            project = one(bob, "SELECT cartridge_generate(%s)", (scan,))
+            assert one(bob, "SELECT cartridge_wait(%s)", (project,)) == "succeeded"
+            owned["upg_bob"] = ([scan], [project])
+        served_by = {}
+        for role, (scans, projects) in owned.items():
+            with cluster.connect(name, user=role) as conn:
+                served_by[role] = served(conn, scans, projects)
+                assert all(info["status"] == "succeeded" for info in served_by[role]["infos"].values())
+                assert all(served_by[role]["archives"].values())
+        with cluster.connect(name) as admin:
             admin.execute(
                 "INSERT INTO cartridge.ai_requests (project_id, provider, model, purpose, http_status,"
                 " status, attempts, latency_ms, prompt_tokens, completion_tokens, error, requested_by)"
@@ -161,140 +259,134 @@ def test_upgrade_keeps_every_row_and_matches_a_fresh_install(cluster):
                 "        (%(p)s, 'openai', 'gpt-x', 'describe', 429, 'failed', 3, 30000.25, NULL, NULL,"
                 "         'rate limited', 'upg_alice'),"
                 "        (%(p)s, 'anthropic', NULL, NULL, NULL, 'cancelled', 1, NULL, NULL, NULL, NULL, 'postgres')",
-                {"p": alice_projects[0]})
-            assert cartridge_tables(admin) == sorted(TABLES)
-            assert {t: c for t in TABLES for c in column_names(admin, t)
-                    if one(admin, "SELECT atttypid = 'regrole'::regtype FROM pg_attribute"
-                                  " WHERE attrelid = %s::regclass AND attname = %s", (f"cartridge.{t}", c))} \
-                == ROLE_COLUMNS
-            rows_a = snapshot(admin)
-            assert all(rows_a[t] for t in TABLES), {t: len(rows_a[t]) for t in TABLES}
+                {"p": owned["upg_alice"][1][0]})
+            rows = snapshot(admin)
+            assert all(rows[t] for t in TABLES), {t: len(rows[t]) for t in TABLES}
+            # both kinds of job are among the rows copied (and lose their job columns)
+            assert sorted({r["async"] for r in rows["scans"]}) == [False, True]
+            yield {"conn": admin, "owned": owned, "served": served_by}
 
-            # B: 0.1.0, filled with A's rows, plus a scan, a project and a request of a role
-            # that is dropped before the update.
-            with cluster.connect(b) as old:
-                old.execute(f"CREATE EXTENSION cartridge VERSION '{OLD}'")
-                assert cartridge_tables(old) == sorted(TABLES)
-                assert {t: column_names(old, t) for t in TABLES} == {t: column_names(admin, t) for t in TABLES}
-                with old.transaction():
-                    copy_rows(admin, old)
-                assert snapshot(old) == rows_a  # to_jsonb prints a regrole as its name
-                gone_scan = one(old, "INSERT INTO cartridge.scans (database_name, scanned_by)"
-                                     " VALUES ('upg_b', 'upg_gone') RETURNING id")
-                gone_project = one(old, "INSERT INTO cartridge.projects (scan_id, name, provider, submitted_by)"
-                                        " VALUES (%s, 'gone', 'builtin', 'upg_gone') RETURNING id", (gone_scan,))
-                gone_request = one(old, "INSERT INTO cartridge.ai_requests (project_id, provider, status, requested_by)"
-                                        " VALUES (%s, 'openai', 'failed', 'upg_gone') RETURNING id", (gone_project,))
-                admin.execute("DROP ROLE upg_gone")
-                gone = {"scans": gone_scan, "projects": gone_project, "ai_requests": gone_request}
-                copied_ids = {t: one(old, f"SELECT max(id) FROM cartridge.{t}") for t in IDENTITY_TABLES}
-                assert gone_scan > max([*alice_scans, postgres_scan])
 
-                before = snapshot(old)
-                # What the upgrade must map each name to: the oid of the role of that name now.
-                expected_oid = {
-                    t: {r[0]: r[1] for r in old.execute(
-                        f"SELECT id, coalesce(to_regrole({col})::oid, 0) FROM cartridge.{t}")}
-                    for t, col in ROLE_COLUMNS.items()}
-                old.execute(f"ALTER EXTENSION cartridge UPDATE TO '{NEW}'")
-                assert one(old, "SELECT extversion FROM pg_extension WHERE extname = 'cartridge'") == NEW
-                after = snapshot(old)
-                actual_oid = {
-                    t: {r[0]: r[1] for r in old.execute(f"SELECT id, {col}::oid FROM cartridge.{t}")}
-                    for t, col in ROLE_COLUMNS.items()}
-
-        # Same rows, same values; owners are now the oids of the same roles.
-        assert {t: len(after[t]) for t in TABLES} == {t: len(before[t]) for t in TABLES}
-        for table in TABLES:
-            column = ROLE_COLUMNS.get(table)
-            for old_row, new_row in zip(before[table], after[table]):
-                if column:
-                    assert new_row[column] == ("-" if old_row["id"] == gone[table] else old_row[column]), \
-                        (table, old_row, new_row)
-                    old_row, new_row = dict(old_row), dict(new_row)
-                    del old_row[column], new_row[column]
-                assert new_row == old_row, table
-        assert actual_oid == expected_oid
-        for table, oids in actual_oid.items():
-            assert [i for i, oid in oids.items() if oid == 0] == [gone[table]], table
-
-        # The updated catalog objects are those of a fresh install of 0.2.0.
-        with cluster.connect(c) as fresh:
+@pytest.fixture(scope="module")
+def fresh_dump(cluster) -> list[str]:
+    with databases(cluster, "upg_fresh") as (name,):
+        with cluster.connect(name) as fresh:
             fresh.execute("CREATE EXTENSION cartridge")
-            assert one(fresh, "SELECT extversion FROM pg_extension WHERE extname = 'cartridge'") == NEW
-        updated, installed = schema_dump(cluster, b), schema_dump(cluster, c)
-        assert any(line.startswith("ALTER EXTENSION cartridge ADD TABLE") for line in installed), \
-            "the dump does not show the extension's member objects"
-        assert updated == installed, "updated (-) and fresh (+) 0.2.0 objects differ:\n" + "\n".join(
-            difflib.unified_diff(updated, installed, "0.1.0 updated", "0.2.0 installed", lineterm="", n=5))
-
-        # The library serves the copied rows to their owners, and nobody else.
-        with cluster.connect(b, user="upg_alice") as alice:
-            assert [r[0] for r in alice.execute("SELECT id FROM cartridge.scans ORDER BY id")] == alice_scans
-            assert [r[0] for r in alice.execute("SELECT id FROM cartridge.projects ORDER BY id")] == alice_projects
-            assert one(alice, "SELECT count(*) FROM cartridge.relations WHERE scan_id = %s",
-                       (alice_scans[0],)) == 11
-            assert bytes(one(alice, "SELECT cartridge_archive(%s)", (alice_projects[0],))) == archive_a
-            assert one(alice, "SELECT cartridge_info(%s)", (alice_projects[1],)) == info_a
-            assert one(alice, "SELECT cartridge_scan_json(%s)", (alice_scans[0],)) == scan_json_a
-            # requests are visible with their project, whoever made them
-            assert one(alice, "SELECT count(*) FROM cartridge.ai_requests") == 3
-            new_scan = one(alice, "SELECT cartridge_scan()")
-            assert new_scan > copied_ids["scans"]
-            new_project = one(alice, "SELECT cartridge_generate(%s, async => false)", (new_scan,))
-            assert new_project > copied_ids["projects"]
-            assert one(alice, "SELECT scanned_by::oid = 'upg_alice'::regrole::oid FROM cartridge.scans"
-                              " WHERE id = %s", (new_scan,))
-            assert one(alice, "SELECT count(*) FROM cartridge.scans WHERE id = %s", (gone_scan,)) == 0
-        with cluster.connect(b, user="upg_bob") as bob:
-            assert one(bob, "SELECT count(*) FROM cartridge.scans") == 0
-            assert one(bob, "SELECT count(*) FROM cartridge.projects") == 0
-            assert one(bob, "SELECT count(*) FROM cartridge.relations") == 0
-            assert one(bob, "SELECT count(*) FROM cartridge.files") == 0
-            assert one(bob, "SELECT count(*) FROM cartridge.ai_requests") == 0
-            with pytest.raises(psycopg.errors.UndefinedObject):
-                bob.execute("SELECT cartridge_archive(%s)", (alice_projects[0],))
-        with cluster.connect(b) as admin:
-            assert one(admin, "SELECT scanned_by::oid FROM cartridge.scans WHERE id = %s", (gone_scan,)) == 0
-            assert one(admin, "SELECT count(*) FROM cartridge.scans") == len(after["scans"]) + 1
+            assert version(fresh) == V3
+        dump = schema_dump(cluster, name)
+    assert any(line.startswith("ALTER EXTENSION cartridge ADD TABLE") for line in dump), \
+        "the dump does not show the extension's member objects"
+    return dump
 
 
-def test_the_library_refuses_sql_objects_of_another_version(cluster):
+# -- tests --------------------------------------------------------------------------------
+
+def test_update_from_0_2_0_keeps_every_row_and_matches_a_fresh_install(cluster, source, fresh_dump):
+    with databases(cluster, "upg_from_v2") as (name,):
+        with cluster.connect(name) as old:
+            old.execute(f"CREATE EXTENSION cartridge VERSION '{V2}'")
+            assert column_names(old, "scans") + JOB_COLUMNS == column_names(source["conn"], "scans")
+            copied = copy_rows(source["conn"], old)
+            before = snapshot(old)
+            assert before == copied
+            old.execute(f"ALTER EXTENSION cartridge UPDATE TO '{V3}'")
+            assert version(old) == V3
+            assert_updated(before, snapshot(old))
+            copied_max = {t: one(old, f"SELECT max(id) FROM cartridge.{t}") for t in ("scans", "projects")}
+
+        assert_same_objects(cluster, name, fresh_dump, V2)
+        assert_served(cluster, name, source)
+
+        # New scans and projects (a job, too) take ids after the copied ones.
+        with cluster.connect(name, user="upg_alice") as alice:
+            scan = one(alice, "SELECT cartridge_scan()")
+            project = one(alice, "SELECT cartridge_generate(%s)", (scan,))
+            assert one(alice, "SELECT cartridge_wait(%s)", (project,)) == "succeeded"
+            assert scan > copied_max["scans"] and project > copied_max["projects"]
+
+
+def test_update_from_0_1_0_goes_through_0_2_0(cluster, source, fresh_dump):
+    with roles(cluster, "upg_gone"), databases(cluster, "upg_from_v1") as (name,):
+        with cluster.connect(name) as old:
+            old.execute(f"CREATE EXTENSION cartridge VERSION '{V1}'")
+            assert one(old, "SELECT format_type(atttypid, NULL) FROM pg_attribute"
+                            " WHERE attrelid = 'cartridge.scans'::regclass AND attname = 'scanned_by'") == "name"
+            copied = copy_rows(source["conn"], old)
+            # A scan, a project and a request of a role that is dropped before the update.
+            scan = one(old, "INSERT INTO cartridge.scans (database_name, scanned_by)"
+                            " VALUES ('upg_from_v1', 'upg_gone') RETURNING id")
+            project = one(old, "INSERT INTO cartridge.projects (scan_id, name, provider, submitted_by)"
+                               " VALUES (%s, 'gone', 'builtin', 'upg_gone') RETURNING id", (scan,))
+            request = one(old, "INSERT INTO cartridge.ai_requests (project_id, provider, status, requested_by)"
+                               " VALUES (%s, 'openai', 'failed', 'upg_gone') RETURNING id", (project,))
+            old.execute("DROP ROLE upg_gone")
+            dropped = {"scans": scan, "projects": project, "ai_requests": request}
+            before = snapshot(old)
+            assert {t: [r for r in before[t] if t not in dropped or r["id"] != dropped[t]] for t in TABLES} == copied
+            old.execute("ALTER EXTENSION cartridge UPDATE")
+            assert version(old) == V3
+            assert_updated(before, snapshot(old), dropped)
+
+        assert_same_objects(cluster, name, fresh_dump, V1)
+        assert_served(cluster, name, source)
+
+
+def refusal(conn, call: str):
+    """The SQLSTATE, message and hint a call fails with; None when it succeeds."""
+    try:
+        conn.execute(call)
+    except psycopg.Error as error:
+        return error.sqlstate, error.diag.message_primary, error.diag.message_hint
+    return None
+
+
+@pytest.mark.parametrize("old", [V1, V2])
+def test_the_library_refuses_sql_objects_of_another_version(cluster, old):
+    calls = ["SELECT cartridge_scan()", "SELECT cartridge_generate(1, async => false)"]
+    refused = ("55000", f'the SQL objects of extension "cartridge" are version {old}, its library is version {V3}',
+               "Update them with ALTER EXTENSION cartridge UPDATE; (as a superuser).")
     with databases(cluster, "upg_v") as (name,):
         with cluster.connect(name) as conn:
-            conn.execute(f"CREATE EXTENSION cartridge VERSION '{OLD}'")
-            for call in ("SELECT cartridge_scan()", "SELECT cartridge_generate(1, async => false)"):
-                with pytest.raises(psycopg.errors.ObjectNotInPrerequisiteState) as refused:
-                    conn.execute(call)
-                assert refused.value.sqlstate == "55000"
-                message = refused.value.diag.message_primary
-                assert OLD in message and NEW in message, message
-                assert "ALTER EXTENSION cartridge UPDATE" in (refused.value.diag.message_hint or ""), call
+            conn.execute(f"CREATE EXTENSION cartridge VERSION '{old}'")
+            assert {call: refusal(conn, call) for call in calls} == {call: refused for call in calls}
             assert one(conn, "SELECT count(*) FROM cartridge.scans") == 0
             conn.execute("ALTER EXTENSION cartridge UPDATE")
-            assert one(conn, "SELECT extversion FROM pg_extension WHERE extname = 'cartridge'") == NEW
+            assert version(conn) == V3
             scan = one(conn, "SELECT cartridge_scan()")
-            assert one(conn, "SELECT count(*) FROM cartridge.scans WHERE id = %s", (scan,)) == 1
+            assert ids(conn, "scans") == [scan]
 
 
-def test_after_the_update_no_role_writes_the_tables(cluster):
+@pytest.mark.parametrize("old", [V1, V2])
+def test_after_the_update_no_role_writes_the_tables(cluster, old):
     with roles(cluster, "upg_plain"), databases(cluster, "upg_w") as (name,):
         with cluster.connect(name) as admin:
-            admin.execute(f"CREATE EXTENSION cartridge VERSION '{OLD}'")
-            admin.execute(f"ALTER EXTENSION cartridge UPDATE TO '{NEW}'")
-            tables = cartridge_tables(admin)
-            assert tables == sorted(TABLES)
+            admin.execute(f"CREATE EXTENSION cartridge VERSION '{old}'")
+            admin.execute(f"ALTER EXTENSION cartridge UPDATE TO '{V3}'")
+            relations = relations_of_schema(admin, "rpvm")
+            assert relations == sorted(TABLES + VIEWS)
             # a column UPDATE may name (not an identity column)
-            some_column = {t: one(admin, "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass"
+            some_column = {r: one(admin, "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass"
                                          " AND attnum > 0 AND NOT attisdropped AND attidentity = ''"
-                                         " ORDER BY attnum LIMIT 1", (f"cartridge.{t}",)) for t in tables}
+                                         " ORDER BY attnum LIMIT 1", (f"cartridge.{r}",)) for r in relations}
+            # The view is not updatable (a rule or trigger would be needed): its writes fail
+            # before privileges are checked, so the privileges are checked here.
+            for view in VIEWS:
+                assert one(admin, "SELECT pg_relation_is_updatable(%s::regclass, true)", (f"cartridge.{view}",)) == 0
+            assert [r[0] for r in admin.execute(
+                "SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'cartridge'::regnamespace"
+                " AND c.relkind IN ('r', 'p', 'v', 'm')"
+                " AND (has_table_privilege('upg_plain', c.oid, 'INSERT, UPDATE, TRUNCATE, REFERENCES, TRIGGER')"
+                "      OR has_table_privilege('upg_plain', c.oid, 'DELETE') <> (c.relname IN ('scans', 'projects'))"
+                "      OR NOT has_table_privilege('upg_plain', c.oid, 'SELECT'))")] == []
         with cluster.connect(name, user="upg_plain") as plain:
-            for table in tables:
-                with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                    plain.execute(f"INSERT INTO cartridge.{table} DEFAULT VALUES")
-                with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                    plain.execute(f"UPDATE cartridge.{table} SET {some_column[table]} = {some_column[table]}")
-                if table not in ("scans", "projects"):
-                    with pytest.raises(psycopg.errors.InsufficientPrivilege):
-                        plain.execute(f"DELETE FROM cartridge.{table}")
-                assert one(plain, f"SELECT count(*) FROM cartridge.{table}") == 0
+            for relation in relations:
+                errors = psycopg.errors.InsufficientPrivilege if relation in TABLES \
+                    else psycopg.errors.ObjectNotInPrerequisiteState
+                with pytest.raises(errors):
+                    plain.execute(f"INSERT INTO cartridge.{relation} DEFAULT VALUES")
+                with pytest.raises(errors):
+                    plain.execute(f"UPDATE cartridge.{relation} SET {some_column[relation]} = {some_column[relation]}")
+                if relation not in ("scans", "projects"):
+                    with pytest.raises(errors):
+                        plain.execute(f"DELETE FROM cartridge.{relation}")
+                assert one(plain, f"SELECT count(*) FROM cartridge.{relation}") == 0

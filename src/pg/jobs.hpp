@@ -1,0 +1,42 @@
+// The steps of a scan and of a generation, shared by the SQL functions (sync mode, in the
+// caller's transaction) and the background worker (async mode, as the submitting role).
+#pragma once
+
+#include "pg/owner_scope.hpp"
+
+#include "core/dbt_project.hpp"
+#include "core/generate_options.hpp"
+#include "core/schema.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace cartridge::pg {
+
+// Runs the scan of row scan_id (whose schemas and options were checked when it was
+// submitted) and stores everything it learns in the current transaction; the row ends
+// with status succeeded.
+void execute_scan_pg(int64_t scan_id, const Roles& roles);
+
+// What a generation needs, loaded in one transaction: the scan (which must have
+// succeeded), the options and the server's keywords.
+struct GenerationInput {
+    int64_t scan_id = 0;
+    cartridge::Schema schema;
+    cartridge::GenerateOptions options;
+    nlohmann::json timings = nlohmann::json::object();
+};
+GenerationInput load_generation_input_pg(int64_t project_id, const Roles& roles);
+
+// The builtin generation, in memory: needs no open transaction.
+cartridge::GeneratedProject generate_in_memory(const GenerationInput& input, const cartridge::GenerateHooks& hooks,
+                                               nlohmann::json& timings);
+
+// Stores the project's models, tests and files and ends its job as succeeded.
+void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedProject& project,
+                                nlohmann::json timings, const Roles& roles);
+
+}  // namespace cartridge::pg
