@@ -47,8 +47,21 @@ scan=$("${psql[@]}" -d chinook -Atc "SELECT cartridge_scan()")
   -c "SELECT from_table, from_columns, to_table, to_columns, source, round(confidence::numeric, 2) AS confidence
         FROM cartridge.relationships WHERE scan_id = $scan ORDER BY 1, 2"
 
-echo "== cartridge_generate(async => false)"
-project=$("${psql[@]}" -d chinook -Atc "SELECT cartridge_generate($scan, async => false)")
+echo "== cartridge_generate($scan): queued for the background worker, which runs it after COMMIT"
+project=$("${psql[@]}" -d chinook -Atc "SELECT cartridge_generate($scan)")
+# Progress as other sessions see it (a dashboard would LISTEN cartridge_progress).
+last=""
+while :; do
+  row=$("${psql[@]}" -d chinook -Atc "SELECT status, progress, coalesce(stage, '') FROM cartridge.projects WHERE id = $project")
+  if [ "$row" != "$last" ]; then
+    IFS='|' read -r status progress stage <<<"$row"
+    printf '   project %s: %-9s %3s%%  %s\n' "$project" "$status" "$progress" "$stage"
+    last=$row
+  fi
+  case "$row" in succeeded*|failed*|cancelled*) break ;; esac
+  sleep 0.05
+done
+"${psql[@]}" -d chinook -Atc "SELECT 'cartridge_wait: ' || cartridge_wait($project)"
 "${psql[@]}" -d chinook -c "SELECT jsonb_pretty(cartridge_info($project) - 'options' - 'usage')"
 "${psql[@]}" -d chinook -c "SELECT path, kind FROM cartridge_files($project) ORDER BY path"
 "${psql[@]}" -d chinook -Atc "SELECT encode(cartridge_archive($project), 'base64')" | base64 -d > "$out/chinook.tar.gz"
