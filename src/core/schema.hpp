@@ -56,6 +56,7 @@ struct Relation {
     std::optional<int64_t> row_estimate;
     bool can_select = false;
     std::string view_definition;
+    bool populated = true;  // false: a materialized view never refreshed (cannot be read)
     std::vector<Column> columns;
     std::vector<Constraint> constraints;
     std::vector<Index> indexes;

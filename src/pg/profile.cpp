@@ -45,7 +45,9 @@ const char* const tables_sql = R"SQL(
     SELECT x.indrelid FROM pg_catalog.pg_index x
      WHERE x.indisunique AND x.indpred IS NULL AND x.indrelid IN (SELECT relid FROM scope)
 )
-SELECT s.relid, s.schema_name, s.table_name, s.relkind, s.can_select,
+-- a materialized view never refreshed (it cannot be read) comes as kind 'M'
+SELECT s.relid, s.schema_name, s.table_name,
+       CASE WHEN s.relkind = 'm' AND NOT c.relispopulated THEN 'M' ELSE s.relkind END, s.can_select,
        pg_catalog.quote_ident(s.schema_name) OPERATOR(pg_catalog.||) '.'
            OPERATOR(pg_catalog.||) pg_catalog.quote_ident(s.table_name),
        CASE WHEN s.relkind = 'p' THEN CASE WHEN r.any_analyzed THEN r.rows END
@@ -237,6 +239,8 @@ void profile_table_pg(const TableSpec& t, const std::map<StatsKey, ColumnStats>&
         return count(stats, "skipped_views");
     if (t.kind == "f")
         return count(stats, "skipped_foreign_tables");
+    if (t.kind == "M")
+        return count(stats, "skipped_unpopulated");
     if (!t.can_select)
         return count(stats, "skipped_no_select");
     auto unsafe = run.unreadable.find({t.schema, t.table});
@@ -315,6 +319,7 @@ void profile_scope_pg(const std::vector<QueryArg>& scope, const std::string& sch
                  {"skipped_no_select", 0},
                  {"skipped_views", 0},
                  {"skipped_foreign_tables", 0},
+                 {"skipped_unpopulated", 0},
                  {"skipped_unsafe", 0},
                  {"failed", 0},
                  {"sample_rows", options.sample_rows},

@@ -59,7 +59,7 @@ const char* const inference_profile_sql =
 
 const char* ScanModelFields::relations() {
     return "schema_name, table_name, kind, owner, comment, row_estimate, can_select, view_definition, "
-           "classification, classification_confidence, classification_evidence";
+           "classification, classification_confidence, classification_evidence, populated";
 }
 
 const char* ScanModelFields::columns(bool inference_profile) {
@@ -102,6 +102,7 @@ void SchemaBuilder::relation(const TextRow& r) {
     if (r[9])
         rel.classification_confidence = std::stod(*r[9]);
     rel.classification_evidence = parsed(r, 10);
+    rel.populated = !r[11] || boolean(r, 11);
     by_name_[name_key(rel.schema, rel.name)] = schema_.relations.size();
     last_ = nullptr;  // the vector may move
     schema_.relations.push_back(std::move(rel));

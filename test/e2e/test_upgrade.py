@@ -1,12 +1,13 @@
-"""ALTER EXTENSION cartridge UPDATE to 0.3.0, from 0.2.0 and from 0.1.0 (through 0.2.0):
-every row survives with the same values (owners of 0.1.0 turn from role names into the
-roles' oids, 0 for a dropped role; scans gain their job columns as the update documents),
-the updated catalog objects are those a fresh 0.3.0 install creates, the library serves the
+"""ALTER EXTENSION cartridge UPDATE to 0.4.0, from 0.3.0, 0.2.0 and 0.1.0 (through each
+version between): every row survives with the same values (owners of 0.1.0 turn from role
+names into the roles' oids, 0 for a dropped role; scans gain their job columns and
+relations their `populated` as the updates document), the updated catalog objects are
+those a fresh 0.4.0 install creates, the library serves the
 rows to their owners and nobody else, it refuses SQL objects of another version, and after
 the update no role but the extension's owner writes the tables.
 
-The installed library only serves SQL version 0.3.0, so an old database is filled with
-plain SQL as superuser: the rows of a real 0.3.0 database (the columns the old version
+The installed library only serves SQL version 0.4.0, so an old database is filled with
+plain SQL as superuser: the rows of a real 0.4.0 database (the columns the old version
 has), copied with COPY."""
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ import pytest
 
 from cluster import PG_BIN
 
-V1, V2, V3 = "0.1.0", "0.2.0", "0.3.0"
+V1, V2, V3, V4 = "0.1.0", "0.2.0", "0.3.0", "0.4.0"
+CURRENT = V4
 
 # Every table of schema cartridge, parents before children.
 TABLES = ["scans", "relations", "columns", "constraints", "indexes", "relationships",
@@ -33,6 +35,18 @@ IDENTITY_TABLES = ["scans", "projects", "relationships", "tests", "ai_requests"]
 CHILD_KEYS = {**{t: "scan_id" for t in TABLES[1:6]}, **{t: "project_id" for t in TABLES[7:]}}
 # The columns 0.3.0 adds to scans.
 JOB_COLUMNS = ["async", "status", "progress", "stage", "message", "error", "attempts", "created_at"]
+
+
+def added_by_updates(table: str, row: dict) -> dict:
+    """The values the updates give the columns they add to a row of an older version: a scan
+    of 0.1.0/0.2.0 ran in its caller's session and succeeded; a relation of a scan before
+    0.4.0 has populated NULL (not recorded)."""
+    if table == "scans":
+        return {"async": False, "status": "succeeded", "progress": 100, "stage": "done",
+                "message": None, "error": None, "attempts": 0, "created_at": row["started_at"]}
+    if table == "relations":
+        return {"populated": None}
+    return {}
 OWNERS = ["upg_alice", "upg_bob"]
 ADMIN = "upg_carol"  # a member of cartridge_admin
 
@@ -118,7 +132,7 @@ def snapshot(conn) -> dict[str, list[dict]]:
 
 
 def copy_rows(src, dst) -> dict[str, list[dict]]:
-    """Copies every row of every cartridge table from src (0.3.0) into dst (an older
+    """Copies every row of every cartridge table from src (0.4.0) into dst (an older
     version): the columns dst has, identity columns with their values, owners by name.
     Returns src's rows as dst holds them (only dst's columns)."""
     with dst.transaction():
@@ -136,22 +150,19 @@ def copy_rows(src, dst) -> dict[str, list[dict]]:
 
 
 def assert_updated(before: dict, after: dict, dropped: dict[str, int] | None = None) -> None:
-    """after holds the rows of before with the same values, except: a scan's job columns
-    are those the update sets (a scan of an older version ran in its caller's session and
-    succeeded), and the owner of the rows of dropped (table -> id) is the oid 0."""
+    """after holds the rows of before with the same values, plus the columns the updates
+    add (added_by_updates), and the owner of the rows of dropped (table -> id) is the oid 0."""
     dropped = dropped or {}
     assert {t: len(after[t]) for t in TABLES} == {t: len(before[t]) for t in TABLES}
     for table in TABLES:
         expected = []
         for row in before[table]:
-            row = dict(row)
-            if table == "scans":
-                row.update({"async": False, "status": "succeeded", "progress": 100, "stage": "done",
-                            "message": None, "error": None, "attempts": 0, "created_at": row["started_at"]})
+            row = {**{k: v for k, v in added_by_updates(table, row).items() if k not in row}, **row}
             if table in dropped and row["id"] == dropped[table]:
                 row[ROLE_COLUMNS[table]] = "-"
             expected.append(row)
-        assert after[table] == expected, table
+        assert [{k: r[k] for k in sorted(r)} for r in after[table]] == \
+            [{k: r[k] for k in sorted(r)} for r in expected], table
 
 
 def schema_dump(cluster, dbname: str) -> list[str]:
@@ -178,8 +189,8 @@ def schema_dump(cluster, dbname: str) -> list[str]:
 
 def assert_same_objects(cluster, updated_db: str, fresh: list[str], old: str) -> None:
     updated = schema_dump(cluster, updated_db)
-    assert updated == fresh, f"updated (-) and fresh (+) {V3} objects differ:\n" + "\n".join(
-        difflib.unified_diff(updated, fresh, f"{old} updated", f"{V3} installed", lineterm="", n=5))
+    assert updated == fresh, f"updated (-) and fresh (+) {CURRENT} objects differ:\n" + "\n".join(
+        difflib.unified_diff(updated, fresh, f"{old} updated", f"{CURRENT} installed", lineterm="", n=5))
 
 
 def served(conn, scans: list[int], projects: list[int]) -> dict:
@@ -223,13 +234,13 @@ def assert_served(cluster, dbname: str, source: dict) -> None:
 
 @pytest.fixture(scope="module")
 def source(cluster):
-    """A real 0.3.0 database, filled through the library: upg_alice's scans and projects
+    """A real 0.4.0 database, filled through the library: upg_alice's scans and projects
     run in her session, upg_bob's as background jobs; and requests of an AI provider,
     inserted as superuser (the builtin provider makes none)."""
     with roles(cluster, *OWNERS, ADMIN), databases(cluster, "upg_src") as (name,):
         with cluster.connect(name) as admin:
             admin.execute("CREATE EXTENSION cartridge")
-            assert version(admin) == V3
+            assert version(admin) == CURRENT
             admin.execute(f"GRANT cartridge_admin TO {ADMIN}")
         cluster.load_dataset(name, "chinook")
         with cluster.connect(name) as admin:
@@ -272,7 +283,7 @@ def fresh_dump(cluster) -> list[str]:
     with databases(cluster, "upg_fresh") as (name,):
         with cluster.connect(name) as fresh:
             fresh.execute("CREATE EXTENSION cartridge")
-            assert version(fresh) == V3
+            assert version(fresh) == CURRENT
         dump = schema_dump(cluster, name)
     assert any(line.startswith("ALTER EXTENSION cartridge ADD TABLE") for line in dump), \
         "the dump does not show the extension's member objects"
@@ -281,20 +292,23 @@ def fresh_dump(cluster) -> list[str]:
 
 # -- tests --------------------------------------------------------------------------------
 
-def test_update_from_0_2_0_keeps_every_row_and_matches_a_fresh_install(cluster, source, fresh_dump):
-    with databases(cluster, "upg_from_v2") as (name,):
-        with cluster.connect(name) as old:
-            old.execute(f"CREATE EXTENSION cartridge VERSION '{V2}'")
-            assert column_names(old, "scans") + JOB_COLUMNS == column_names(source["conn"], "scans")
-            copied = copy_rows(source["conn"], old)
-            before = snapshot(old)
+@pytest.mark.parametrize("old", [V3, V2])
+def test_update_keeps_every_row_and_matches_a_fresh_install(cluster, source, fresh_dump, old):
+    with databases(cluster, "upg_from_old") as (name,):
+        with cluster.connect(name) as conn:
+            conn.execute(f"CREATE EXTENSION cartridge VERSION '{old}'")
+            if old == V2:
+                assert column_names(conn, "scans") + JOB_COLUMNS == column_names(source["conn"], "scans")
+            assert column_names(conn, "relations") + ["populated"] == column_names(source["conn"], "relations")
+            copied = copy_rows(source["conn"], conn)
+            before = snapshot(conn)
             assert before == copied
-            old.execute(f"ALTER EXTENSION cartridge UPDATE TO '{V3}'")
-            assert version(old) == V3
-            assert_updated(before, snapshot(old))
-            copied_max = {t: one(old, f"SELECT max(id) FROM cartridge.{t}") for t in ("scans", "projects")}
+            conn.execute(f"ALTER EXTENSION cartridge UPDATE TO '{CURRENT}'")
+            assert version(conn) == CURRENT
+            assert_updated(before, snapshot(conn))
+            copied_max = {t: one(conn, f"SELECT max(id) FROM cartridge.{t}") for t in ("scans", "projects")}
 
-        assert_same_objects(cluster, name, fresh_dump, V2)
+        assert_same_objects(cluster, name, fresh_dump, old)
         assert_served(cluster, name, source)
 
         # New scans and projects (a job, too) take ids after the copied ones.
@@ -324,7 +338,7 @@ def test_update_from_0_1_0_goes_through_0_2_0(cluster, source, fresh_dump):
             before = snapshot(old)
             assert {t: [r for r in before[t] if t not in dropped or r["id"] != dropped[t]] for t in TABLES} == copied
             old.execute("ALTER EXTENSION cartridge UPDATE")
-            assert version(old) == V3
+            assert version(old) == CURRENT
             assert_updated(before, snapshot(old), dropped)
 
         assert_same_objects(cluster, name, fresh_dump, V1)
@@ -340,10 +354,10 @@ def refusal(conn, call: str):
     return None
 
 
-@pytest.mark.parametrize("old", [V1, V2])
+@pytest.mark.parametrize("old", [V1, V2, V3])
 def test_the_library_refuses_sql_objects_of_another_version(cluster, old):
     calls = ["SELECT cartridge_scan()", "SELECT cartridge_generate(1, async => false)"]
-    refused = ("55000", f'the SQL objects of extension "cartridge" are version {old}, its library is version {V3}',
+    refused = ("55000", f'the SQL objects of extension "cartridge" are version {old}, its library is version {CURRENT}',
                "Update them with ALTER EXTENSION cartridge UPDATE; (as a superuser).")
     with databases(cluster, "upg_v") as (name,):
         with cluster.connect(name) as conn:
@@ -351,17 +365,17 @@ def test_the_library_refuses_sql_objects_of_another_version(cluster, old):
             assert {call: refusal(conn, call) for call in calls} == {call: refused for call in calls}
             assert one(conn, "SELECT count(*) FROM cartridge.scans") == 0
             conn.execute("ALTER EXTENSION cartridge UPDATE")
-            assert version(conn) == V3
+            assert version(conn) == CURRENT
             scan = one(conn, "SELECT cartridge_scan()")
             assert ids(conn, "scans") == [scan]
 
 
-@pytest.mark.parametrize("old", [V1, V2])
+@pytest.mark.parametrize("old", [V1, V2, V3])
 def test_after_the_update_no_role_writes_the_tables(cluster, old):
     with roles(cluster, "upg_plain"), databases(cluster, "upg_w") as (name,):
         with cluster.connect(name) as admin:
             admin.execute(f"CREATE EXTENSION cartridge VERSION '{old}'")
-            admin.execute(f"ALTER EXTENSION cartridge UPDATE TO '{V3}'")
+            admin.execute(f"ALTER EXTENSION cartridge UPDATE TO '{CURRENT}'")
             relations = relations_of_schema(admin, "rpvm")
             assert relations == sorted(TABLES + VIEWS)
             # a column UPDATE may name (not an identity column)
