@@ -192,6 +192,57 @@ std::string singular(const std::string& word) {
     return word;
 }
 
+std::string plural(const std::string& word) {
+    static const std::unordered_map<std::string, std::string> irregular = [] {
+        std::unordered_map<std::string, std::string> m;
+        for (const auto& [plural_form, singular_form] : irregular_singulars())
+            if (plural_form != "persons" && plural_form != "indices")
+                m.emplace(singular_form, plural_form);
+        for (const char* same : {"information", "info", "equipment", "metadata", "feedback", "inventory_data",
+                                 "software", "hardware", "stock", "money", "history_data", "audit", "sheep", "fish"})
+            m[same] = same;
+        m["index"] = "indexes";
+        return m;
+    }();
+    auto found = irregular.find(word);
+    if (found != irregular.end())
+        return found->second;
+    // Not a plain lower-case word ("2024", "mv", "t"), or already a plural: unchanged.
+    if (word.size() < 3 || !std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        return word;
+    if (singular(word) != word || irregular_singulars().count(word))
+        return word;
+    const char before_y = word[word.size() - 2];
+    if (ends_with(word, "y") && before_y != 'a' && before_y != 'e' && before_y != 'o' && before_y != 'u')
+        return word.substr(0, word.size() - 1) + "ies";
+    if (ends_with(word, "s") || ends_with(word, "x") || ends_with(word, "z") || ends_with(word, "ch") ||
+        ends_with(word, "sh"))
+        return word + "es";
+    return word + "s";
+}
+
+std::string plural_name(const std::string& snake) {
+    const auto cut = snake.rfind('_');
+    const std::string last = cut == std::string::npos ? snake : snake.substr(cut + 1);
+    return (cut == std::string::npos ? "" : snake.substr(0, cut + 1)) + plural(last);
+}
+
+std::string singular_name(const std::string& snake) {
+    const auto cut = snake.rfind('_');
+    const std::string last = cut == std::string::npos ? snake : snake.substr(cut + 1);
+    return (cut == std::string::npos ? "" : snake.substr(0, cut + 1)) + singular(last);
+}
+
+std::string without_table_decoration(const std::string& snake) {
+    std::string rest = snake;
+    for (auto cut = rest.find('_'); cut != std::string::npos && cut + 1 < rest.size(); cut = rest.find('_')) {
+        if (!table_decorations().count(std::string_view(rest).substr(0, cut)))
+            break;
+        rest = rest.substr(cut + 1);
+    }
+    return rest;
+}
+
 std::string concept_of(const std::vector<std::string>& words_) {
     std::string out;
     for (size_t i = 0; i < words_.size(); i++) {

@@ -17,6 +17,20 @@ std::vector<std::string> words(std::string_view identifier);
 // "status", "people" -> "person"); words that are not plurals come back unchanged.
 std::string singular(const std::string& word);
 
+// English plural of one lower-case word ("customer" -> "customers", "category" ->
+// "categories", "person" -> "people"); plurals, uncountable words ("data", "staff") and
+// what is not a plain word of three letters or more ("2024", "mv") come back unchanged.
+std::string plural(const std::string& word);
+
+// A snake_case name with its last word plural ("invoice_line" -> "invoice_lines") or
+// singular ("order_details" -> "order_detail"): dbt's model names are plural.
+std::string plural_name(const std::string& snake);
+std::string singular_name(const std::string& snake);
+
+// A snake_case table name without the leading words that decorate rather than name it
+// ("raw_customers" -> "customers", "tbl_order_items" -> "order_items"); never empty.
+std::string without_table_decoration(const std::string& snake);
+
 // Words joined by '_' with the last one singular: the form names are compared in.
 std::string concept_of(const std::vector<std::string>& words);
 

@@ -33,6 +33,34 @@ TEST(NamingSingular, HandlesRegularAndIrregularPlurals) {
     EXPECT_EQ(singular("order"), "order");
 }
 
+TEST(NamingPlural, PluralisesTheLastWordAndLeavesPluralsAndNonWordsAlone) {
+    EXPECT_EQ(plural("customer"), "customers");
+    EXPECT_EQ(plural("category"), "categories");
+    EXPECT_EQ(plural("day"), "days");
+    EXPECT_EQ(plural("address"), "addresses");
+    EXPECT_EQ(plural("status"), "statuses");
+    EXPECT_EQ(plural("box"), "boxes");
+    EXPECT_EQ(plural("batch"), "batches");
+    EXPECT_EQ(plural("person"), "people");
+    EXPECT_EQ(plural("analysis"), "analyses");
+    EXPECT_EQ(plural("orders"), "orders");
+    EXPECT_EQ(plural("territories"), "territories");
+    EXPECT_EQ(plural("data"), "data");
+    EXPECT_EQ(plural("staff"), "staff");
+    EXPECT_EQ(plural("2024"), "2024");
+    EXPECT_EQ(plural("mv"), "mv");
+    EXPECT_EQ(plural_name("invoice_line"), "invoice_lines");
+    EXPECT_EQ(plural_name("order_details"), "order_details");
+    EXPECT_EQ(plural_name("events_2024"), "events_2024");
+    EXPECT_EQ(singular_name("invoice_lines"), "invoice_line");
+    EXPECT_EQ(singular_name("customer"), "customer");
+    EXPECT_EQ(without_table_decoration("raw_customers"), "customers");
+    EXPECT_EQ(without_table_decoration("tbl_raw_order_items"), "order_items");
+    EXPECT_EQ(without_table_decoration("raw"), "raw");
+    EXPECT_EQ(without_table_decoration("raw_"), "raw_");
+    EXPECT_EQ(without_table_decoration("customers"), "customers");
+}
+
 TEST(NamingAbbreviation, AcceptsDerivationsAndKnownShortForms) {
     EXPECT_TRUE(is_abbreviation("ship", "shipper"));
     EXPECT_TRUE(is_abbreviation("ship", "shipment"));
