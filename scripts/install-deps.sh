@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything Cartridge needs to build, run the demo and run the tests:
 # Debian packages (server, headers, libraries, test tools) and a pinned Python
-# virtual environment in .venv for pytest, psycopg, dbt and sqlfluff.
+# virtual environment in .venv for pytest, psycopg, dbt, sqlfluff and MetricFlow (mf).
 # Idempotent: when everything is present it only checks and returns in seconds.
 set -euo pipefail
 
@@ -23,6 +23,8 @@ python_packages=(
   "dbt-core==1.11.16"
   "dbt-postgres==1.10.2"
   "sqlfluff==3.5.0"
+  "dbt-metricflow[dbt-postgres]==0.15.0"
+  "metricflow==0.213.0"
 )
 
 missing=()

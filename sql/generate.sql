@@ -81,7 +81,7 @@ SELECT name, layer, materialized, schema_name, table_name FROM cartridge.models
  WHERE project_id = :project_id ORDER BY layer, name;
 SELECT model_name, column_name, test_name, arguments, severity FROM cartridge.tests
  WHERE project_id = :project_id ORDER BY model_name, column_name NULLS FIRST, test_name, arguments::text;
-SELECT content FROM cartridge_files(:project_id) WHERE path = 'models/staging/shop/stg_shop__customer.sql';
+SELECT content FROM cartridge_files(:project_id) WHERE path = 'models/staging/shop/stg_shop__customers.sql';
 SELECT info - 'id' - 'scan_id' - 'timings' - 'created_at' - 'started_at' - 'finished_at' AS info,
        (SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(info->'timings') k) AS timings
   FROM cartridge_info(:project_id) AS info;

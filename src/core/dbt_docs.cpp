@@ -51,42 +51,51 @@ std::string names(const std::vector<const PlanColumn*>& columns) {
     return fmt::format("{}", fmt::join(out, ", "));
 }
 
-// Evidence of an inferred edge as "key=value" pairs, short enough for a description.
-std::string evidence_summary(const nlohmann::json& evidence) {
-    if (!evidence.is_object() || evidence.empty())
-        return {};
-    std::vector<std::string> parts;
-    for (const auto& [key, value] : evidence.items()) {
-        std::string v;
-        if (value.is_string())
-            v = value.get<std::string>();
-        else if (value.is_number_float())
-            v = fmt::format("{:.2f}", value.get<double>());
-        else
-            v = value.dump();
-        if (v.size() > 60)
-            v = v.substr(0, 57) + "...";
-        parts.push_back(key + "=" + v);
-    }
-    std::string out = fmt::format("{}", fmt::join(parts, ", "));
-    return out.size() > 240 ? out.substr(0, 237) + "..." : out;
+// "customer_id" -> "Customer id": a column's name read as words.
+std::string humanized(const std::string& snake) {
+    std::string out;
+    for (char c : snake)
+        out += c == '_' ? ' ' : c;
+    while (!out.empty() && out.front() == ' ')
+        out.erase(out.begin());
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z')
+        out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out.empty() ? snake : out;
 }
 
-std::string edge_phrase(const Plan& plan, const PlanEdge& e, bool from_side) {
+std::string percent(double fraction) {
+    if (fraction <= 0)
+        return "0%";
+    if (fraction < 0.001)
+        return "<0.1%";
+    return fmt::format("{:.1f}%", fraction * 100);
+}
+
+// "0.3% null, about 1,200 distinct values", from the scan's profile; empty without one.
+std::string profile_phrase(const Column& col) {
+    const nlohmann::json& p = col.profile;
+    if (!p.is_object())
+        return {};
+    std::vector<std::string> parts;
+    if (p.contains("null_fraction") && p["null_fraction"].is_number())
+        parts.push_back(p["null_fraction"].get<double>() > 0 ? percent(p["null_fraction"].get<double>()) + " null"
+                                                             : "never null");
+    if (p.value("unique", false))
+        parts.push_back("every value distinct");
+    else if (p.contains("distinct_estimate") && p["distinct_estimate"].is_number_integer())
+        parts.push_back(fmt::format("about {} distinct values", p["distinct_estimate"].get<int64_t>()));
+    if (p.contains("true_fraction") && p["true_fraction"].is_number())
+        parts.push_back(percent(p["true_fraction"].get<double>()) + " true");
+    return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string edge_phrase(const Plan& plan, const PlanEdge& e) {
     const Relationship& r = *e.relationship;
-    const StagedRelation& other = plan.staged[from_side ? e.to : e.from];
-    const auto& other_columns = from_side ? e.to_columns : e.from_columns;
-    std::string target = other.model + "." + (other_columns.size() == 1 ? other_columns[0]->name
-                                                                          : "(" + names(other_columns) + ")");
-    if (!from_side)
-        return "Referenced by " + target + ".";
+    const StagedRelation& parent = plan.staged[e.to];
+    std::string target = parent.entity + (e.to_columns.size() == 1 ? "" : " (" + names(e.to_columns) + ")");
     if (r.source == "declared")
-        return "References " + target +
-               (r.constraint_name.empty() ? " (foreign key)." : " (foreign key " + r.constraint_name + ").");
-    std::string evidence = evidence_summary(r.evidence);
-    std::string tested = e.severity.empty() ? ", not tested" : e.severity == "warn" ? ", tested as a warning" : "";
-    return fmt::format("Probably references {} (inferred, confidence {:.2f}{}{}).", target, r.confidence, tested,
-                       evidence.empty() ? "" : "; evidence: " + evidence);
+        return "Foreign key to " + target;
+    return "Probably a foreign key to " + target + (e.severity.empty() ? " (inferred; not tested)" : " (inferred)");
 }
 
 std::string mermaid_name(const std::string& name) {
@@ -163,6 +172,36 @@ std::string erd(const Plan& plan) {
     return out;
 }
 
+std::string marts_section(const Plan& plan) {
+    if (plan.marts.empty() && plan.no_marts.empty())
+        return {};
+    std::string out = "## Marts\n\n";
+    for (const Mart& m : plan.marts)
+        out += "- `" + m.name + "`: " + mart_description(plan, m) + "\n";
+    if (!plan.no_marts.empty()) {
+        out += "\nNo mart for (the staging model serves as is):\n\n";
+        for (const NoMart& n : plan.no_marts)
+            out += "- " + qualified(*plan.staged[n.staged].relation) + ": " + n.reason + "\n";
+    }
+    if (!plan.semantic_models.empty()) {
+        std::vector<std::string> metrics;
+        for (const SemanticModel& sm : plan.semantic_models)
+            for (const auto& x : sm.measures)
+                metrics.push_back("`" + x.name + "`");
+        out += "\n### Semantic layer\n\n"
+               "`models/marts/_marts__semantic_models.yml` describes the facts for MetricFlow (entities from\n"
+               "keys, dates as time dimensions, labels as categorical ones, numbers as summed measures),\n"
+               "with a simple metric per measure and the time spine `" +
+               std::string(time_spine_model) + "`. With `dbt-metricflow` installed:\n\n"
+               "```sh\n"
+               "dbt parse --profiles-dir . && DBT_PROFILES_DIR=. mf validate-configs\n"
+               "DBT_PROFILES_DIR=. mf query --metrics " +
+               metrics[0].substr(1, metrics[0].size() - 2) + " --group-by metric_time__month\n"
+               "```\n\nMetrics: " + fmt::format("{}", fmt::join(metrics, ", ")) + ".\n";
+    }
+    return out + "\n";
+}
+
 }  // namespace
 
 std::string source_table_description(const StagedRelation& s) {
@@ -175,19 +214,24 @@ std::string source_table_description(const StagedRelation& s) {
 std::string staging_description(const Plan& plan, const StagedRelation& s) {
     const Relation& r = *s.relation;
     std::string out = trimmed(r.comment).empty() ? "" : sentence(r.comment) + " ";
-    out += "One row per row of the " + kind_phrase(r.kind) + " " + qualified(r) +
-           ", with columns renamed to snake_case";
-    bool casts = std::any_of(s.columns.begin(), s.columns.end(), [](const PlanColumn& c) { return !c.cast.empty(); });
-    out += casts ? " and enum, domain and money columns cast to plain types." : ".";
+    std::string row = s.singular;
+    for (char& c : row)
+        c = c == '_' ? ' ' : c;
+    out += "One row per " + row + " of the " + kind_phrase(r.kind) + " " + qualified(r) + ".";
     if (s.has_primary_key) {
         std::vector<const PlanColumn*> key;
         for (const std::string& name : s.keys[0])
             if (const PlanColumn* c = s.column(name))
                 key.push_back(c);
         out += " Primary key: " + names(key) + ".";
+    } else if (s.keys.empty()) {
+        out += " No key: nothing says two rows are different.";
     }
-    out += " Classified as " + s.classification +
-           (s.classification_origin == "scan" ? " by the scan." : " by Cartridge's fallback heuristic.");
+    if (r.kind == "foreign_table")
+        out += " Its rows live on another server: it has no data test (constraints of a foreign table are not "
+               "enforced here) and no mart.";
+    if (!r.populated)
+        out += " Never refreshed when scanned: no data test and no mart until REFRESH MATERIALIZED VIEW and a new scan.";
     (void)plan;
     return out;
 }
@@ -195,41 +239,79 @@ std::string staging_description(const Plan& plan, const StagedRelation& s) {
 std::string column_description(const Plan& plan, std::size_t staged, const PlanColumn& c) {
     const StagedRelation& s = plan.staged[staged];
     const Column& col = *c.column;
-    std::string out = trimmed(col.comment).empty() ? "" : sentence(col.comment) + " ";
-    out += "Source column " + SqlQuoter::force_quote(col.name) + " (" + col.data_type + ")";
-    out += c.cast.empty() ? "." : ", cast to " + c.cast + ".";
+    if (!trimmed(col.comment).empty())
+        return sentence(col.comment);
+    std::vector<std::string> roles;
     for (std::size_t k = 0; k < s.keys.size(); k++) {
         const auto& key = s.keys[k];
         if (std::find(key.begin(), key.end(), col.name) == key.end())
             continue;
         const bool primary = k == 0 && s.has_primary_key;
-        out += key.size() == 1 ? (primary ? " Primary key." : " Unique.")
-                               : (primary ? " Part of the primary key." : " Part of a unique key.");
+        roles.push_back(key.size() == 1 ? (primary ? "primary key" : "unique")
+                                        : (primary ? "part of the primary key" : "part of a unique key"));
     }
     for (const PlanEdge& e : plan.edges)
-        if (e.from == staged && std::find(e.from_columns.begin(), e.from_columns.end(), &c) != e.from_columns.end())
-            out += " " + edge_phrase(plan, e, true);
+        if (e.from == staged && std::find(e.from_columns.begin(), e.from_columns.end(), &c) != e.from_columns.end()) {
+            std::string phrase = edge_phrase(plan, e);
+            phrase[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(phrase[0])));
+            roles.push_back(phrase);
+        }
+    std::string out = humanized(c.name);
+    if (!roles.empty())
+        out += ": " + fmt::format("{}", fmt::join(roles, "; "));
+    out += ".";
+    std::string facts;
     if (!col.enum_values.empty())
-        out += " One of: " + fmt::format("{}", fmt::join(col.enum_values, ", ")) + ".";
+        facts = "One of " + fmt::format("{}", fmt::join(col.enum_values, ", "));
+    const std::string profile = profile_phrase(col);
+    if (!profile.empty())
+        facts += (facts.empty() ? "" : "; ") + profile;
+    if (!facts.empty()) {
+        facts[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(facts[0])));
+        out += " " + facts + ".";
+    }
     return out;
 }
 
-std::string intermediate_description(const Plan& plan, const Mart& m) {
-    const StagedRelation& s = plan.staged[m.staged];
-    std::vector<std::string> parents;
-    for (const Join& j : m.joins)
-        parents.push_back(plan.staged[plan.edges[j.edge].to].model + " (as " + j.alias + ")");
-    return "One row per row of " + s.model + ", left joined with " + fmt::format("{}", fmt::join(parents, ", ")) +
-           " on keys of the parent, so the grain does not change.";
+std::string joined_column_description(const Plan& plan, const Plan::MartColumn& c) {
+    if (c.joined) {
+        const StagedRelation& parent = plan.staged[plan.edges[c.join->edge].to];
+        const Column& col = *c.joined->column->column;
+        std::string out = humanized(c.joined->column->name) + " of the " + parent.singular + " (" + parent.model +
+                          "), through " + names(plan.edges[c.join->edge].from_columns) + ".";
+        if (!trimmed(col.comment).empty())
+            out += " " + sentence(col.comment);
+        return out;
+    }
+    const StagedRelation& fact = plan.staged[plan.edges[c.rollup->edge].from];
+    const std::string& dimension = plan.staged[plan.edges[c.rollup->edge].to].singular;
+    if (c.aggregate == 'n')
+        return "Number of " + fact.entity + " (" + fact.model + ") of this " + dimension + "; 0 when none.";
+    return std::string(c.aggregate == 'f' ? "Earliest" : "Latest") + " " + c.rollup->time->name + " of the " +
+           fact.entity + " of this " + dimension + "; null when none.";
 }
 
 std::string mart_description(const Plan& plan, const Mart& m) {
     const StagedRelation& s = plan.staged[m.staged];
-    std::string out = (m.kind == "fact" ? "Fact table" : "Dimension table");
-    out += " built from " + qualified(*s.relation) + " (classified as " + s.classification +
-           (s.classification_origin == "scan" ? " by the scan" : " by Cartridge's fallback heuristic") + ")";
-    if (!m.intermediate.empty())
-        out += " through " + m.intermediate;
+    std::string row = s.singular;
+    for (char& c : row)
+        c = c == '_' ? ' ' : c;
+    std::string out = (m.kind == "fact" ? "Fact table: one row per " : "Dimension table: one row per ") + row +
+                      " of " + qualified(*s.relation);
+    std::vector<std::string> adds;
+    for (const Join& j : m.joins) {
+        const StagedRelation& parent = plan.staged[plan.edges[j.edge].to];
+        std::vector<std::string> cols;
+        for (const JoinedColumn& c : j.columns)
+            cols.push_back(c.name);
+        adds.push_back(fmt::format("{} of its {} ({})", fmt::join(cols, ", "), j.prefix,
+                                   parent.classification == "fact" ? "header" : parent.entity));
+    }
+    for (const Rollup& r : m.rollups)
+        adds.push_back(fmt::format("its {} counted{}", plan.staged[plan.edges[r.edge].from].entity,
+                                   r.time ? " with the first and last " + r.time->name : ""));
+    if (!adds.empty())
+        out += ", with " + fmt::format("{}", fmt::join(adds, "; "));
     out += ".";
     if (!trimmed(s.relation->comment).empty())
         out += " " + sentence(s.relation->comment);
@@ -253,7 +335,8 @@ std::string readme(const Plan& plan, const GeneratedProject& project) {
         "# {0}\n\n"
         "A dbt project generated by Cartridge {1} with its `builtin` provider from scan {2} of the\n"
         "PostgreSQL database `{3}`. It follows dbt's project-structure conventions: staging views\n"
-        "(one per source relation: renames and casts only), intermediate joins, and marts.\n\n"
+        "(one per source relation: renames and casts only) and marts where they add something to\n"
+        "them, with a semantic layer (MetricFlow) over the facts.\n\n"
         "## Run it\n\n"
         "```sh\n"
         "export PGHOST=localhost PGPORT=5432 PGUSER=postgres PGDATABASE={3}\n"
@@ -281,13 +364,14 @@ std::string readme(const Plan& plan, const GeneratedProject& project) {
         "| layer | models | materialized |\n"
         "|---|---|---|\n"
         "| staging | {4} | view |\n"
-        "| intermediate | {5} | view |\n"
         "| marts | {6} | table |\n\n"
+        "{5}"
         "Tests: {7} ({8}); {9} of them with severity `warn` (relationships that were inferred\n"
         "from names and data with less confidence, not declared).\n\n",
-        plan.project, CARTRIDGE_VERSION, plan.schema->scan_id, db, layers["staging"], layers["intermediate"],
+        plan.project, CARTRIDGE_VERSION, plan.schema->scan_id, db, layers["staging"], layers["intermediate"] ? fmt::format("and {} intermediate models.\n\n", layers["intermediate"]) : std::string(),
         layers["marts"], project.tests.size(), tests.empty() ? "none" : fmt::format("{}", fmt::join(tests, ", ")),
         warn_tests);
+    out += marts_section(plan);
     if (!project.warnings.empty()) {
         out += "## Left out\n\n";
         for (const std::string& w : project.warnings)

@@ -1,5 +1,7 @@
 #include "core/dbt_plan.hpp"
 
+#include "core/naming.hpp"
+
 #include <fmt/core.h>
 #include <fmt/format.h>
 
@@ -11,8 +13,10 @@ namespace cartridge::dbt {
 
 namespace {
 
-// Marts join at most this many parents: more makes wide, slow models nobody asked for.
+// Marts join at most this many parents, and sum up at most this many facts: more makes
+// wide, slow models nobody asked for.
 constexpr std::size_t max_joins_per_mart = 5;
+constexpr std::size_t max_rollups_per_mart = 3;
 
 void tick(const GenerateHooks& hooks) {
     if (hooks.check_interrupts)
@@ -146,8 +150,16 @@ void stage_relations(Plan& plan, const Schema& schema, const GenerateHooks& hook
         s.relation = &rel;
         s.source_name = found->second;
         s.table_name = claim(slug_or(rel.name, "table"), tables_in_source[s.source_name]);
-        s.entity = s.table_name;
-        s.model = claim("stg_" + s.source_name + "__" + s.table_name, model_names);
+        const std::string stem = naming::without_table_decoration(s.table_name);
+        s.entity = naming::plural_name(stem);
+        s.singular = naming::singular_name(stem);
+        s.model = claim("stg_" + s.source_name + "__" + s.entity, model_names);
+        s.readable = rel.kind != "foreign_table" && rel.populated;
+        if (!rel.populated)
+            plan.warnings.push_back(fmt::format(
+                "materialized view {}.{} has never been refreshed: staged without tests nor marts "
+                "(REFRESH MATERIALIZED VIEW it, then scan again)",
+                rel.schema, rel.name));
         s.path = "models/staging/" + s.source_name + "/" + s.model + ".sql";
         std::vector<const Column*> columns;
         for (const Column& c : rel.columns)
@@ -170,6 +182,7 @@ void stage_relations(Plan& plan, const Schema& schema, const GenerateHooks& hook
             s.columns.push_back(std::move(pc));
         }
         s.keys = keys_of(rel);
+        s.declared_keys = s.keys.size();
         s.has_primary_key = !rel.primary_key().empty();
         plan.sources[s.source_name].push_back(plan.staged.size());
         plan.staged.push_back(std::move(s));
@@ -215,10 +228,18 @@ void resolve_edges(Plan& plan, const Schema& schema, const GenerateOptions& opti
             e.severity = "error";
         else if (r.confidence >= options.inferred_min_confidence)
             e.severity = "warn";
+        // The parent's key, declared or (inference checked it on the data) found unique:
+        // a join on it keeps the grain. A key found on the data is tested as a warning.
         std::vector<std::string> target = sorted(r.to_columns);
-        for (const auto& key : plan.staged[e.to].keys)
-            if (sorted(key) == target)
-                e.joinable = e.severity == "error";
+        StagedRelation& parent = plan.staged[e.to];
+        bool key = false;
+        for (const auto& k : parent.keys)
+            key = key || sorted(k) == target;
+        if (!key && !e.severity.empty() && r.evidence.is_object() && r.evidence.value("target_key", "") == "unique_on_data") {
+            parent.keys.push_back(r.to_columns);
+            key = true;
+        }
+        e.joinable = key && !e.severity.empty();
         std::string identity = fmt::format("{}\x1f{}\x1f{}\x1f{}", e.from, fmt::join(r.from_columns, "\x1e"),
                                            e.to, fmt::join(r.to_columns, "\x1e"));
         auto [it, inserted] = seen.emplace(identity, plan.edges.size());
@@ -229,11 +250,196 @@ void resolve_edges(Plan& plan, const Schema& schema, const GenerateOptions& opti
     }
 }
 
+bool is_text_type(const PlanColumn& c) {
+    const std::string type = c.cast.empty() ? type_of(*c.column) : c.cast;
+    if (type.find("[]") != std::string::npos)
+        return false;
+    for (const char* prefix : {"text", "character", "citext", "name"})
+        if (type.rfind(prefix, 0) == 0)
+            return true;
+    return false;
+}
+
+bool has_word(const std::string& name, std::initializer_list<const char*> wanted) {
+    for (const std::string& w : naming::words(name))
+        for (const char* x : wanted)
+            if (w == x)
+                return true;
+    return false;
+}
+
+// Columns of a relation that are neither part of a key nor of a tested foreign key.
+std::set<const PlanColumn*> key_or_foreign_columns(const Plan& plan, std::size_t i) {
+    const StagedRelation& s = plan.staged[i];
+    std::set<const PlanColumn*> out;
+    for (const auto& key : s.keys)
+        for (const std::string& name : key)
+            if (const PlanColumn* c = s.column(name))
+                out.insert(c);
+    for (const PlanEdge& e : plan.edges)
+        if (e.from == i && !e.severity.empty())
+            out.insert(e.from_columns.begin(), e.from_columns.end());
+    return out;
+}
+
+// What says which row it is to a reader: names and titles first, then codes, types and
+// statuses; for a lookup (reference) any descriptive column.
+std::vector<const PlanColumn*> label_columns(const Plan& plan, std::size_t i, std::size_t limit) {
+    const StagedRelation& s = plan.staged[i];
+    const auto excluded = key_or_foreign_columns(plan, i);
+    std::vector<std::pair<int, const PlanColumn*>> ranked;
+    for (const PlanColumn& c : s.columns) {
+        if (excluded.count(&c))
+            continue;
+        int rank = 3;
+        if (is_text_type(c) && has_word(c.name, {"name", "title", "label"}))
+            rank = 0;
+        else if (is_text_type(c) && has_word(c.name, {"description", "code", "type", "category", "status", "kind"}))
+            rank = 1;
+        else if (s.classification == "reference")
+            rank = 2;
+        if (rank < 3)
+            ranked.emplace_back(rank, &c);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<const PlanColumn*> out;
+    for (const auto& [rank, c] : ranked)
+        if (out.size() < limit)
+            out.push_back(c);
+    return out;
+}
+
+std::vector<const PlanColumn*> time_columns(const StagedRelation& s) {
+    std::vector<const PlanColumn*> out;
+    for (const PlanColumn& c : s.columns)
+        if (is_temporal_type(c.cast.empty() ? type_of(*c.column) : c.cast))
+            out.push_back(&c);
+    return out;
+}
+
+// What a foreign key calls its parent: the column without its key suffix ("support_rep_id"
+// -> "support_rep", "reports_to" stays), else the parent's singular name.
+std::string join_prefix(const PlanEdge& e, const StagedRelation& parent) {
+    if (e.from_columns.size() == 1) {
+        std::string name = e.from_columns[0]->name;
+        for (const char* suffix : {"_id", "_key", "_fk", "_sk"}) {
+            const std::string x = suffix;
+            if (name.size() > x.size() && name.compare(name.size() - x.size(), x.size(), x) == 0) {
+                name.resize(name.size() - x.size());
+                break;
+            }
+        }
+        if (!name.empty() && name != "id")
+            return name;
+    }
+    return parent.singular;
+}
+
+// The columns of a parent a mart takes: an order header's dates and foreign keys (lines
+// get their order's date and customer), the labels of a lookup or of a dimension.
+std::vector<const PlanColumn*> columns_to_join(const Plan& plan, const PlanEdge& e, const std::string& mart_kind) {
+    const StagedRelation& parent = plan.staged[e.to];
+    if (parent.classification == "fact") {
+        if (mart_kind != "fact")
+            return {};
+        std::vector<const PlanColumn*> out = time_columns(parent);
+        for (const PlanEdge& up : plan.edges)
+            if (up.from == e.to && up.to != e.to && !up.severity.empty() && plan.staged[up.to].readable)
+                for (const PlanColumn* c : up.from_columns)
+                    if (std::find(out.begin(), out.end(), c) == out.end() &&
+                        std::find(e.to_columns.begin(), e.to_columns.end(), c) == e.to_columns.end())
+                        out.push_back(c);
+        if (out.size() > 5)
+            out.resize(5);
+        return out;
+    }
+    if (parent.classification == "reference")
+        return label_columns(plan, e.to, 3);
+    if (parent.classification == "dimension")
+        return label_columns(plan, e.to, 2);
+    return {};
+}
+
+void plan_joins(Plan& plan, Mart& m, std::set<std::string>& ctes, std::set<std::string>& output_names) {
+    std::map<std::size_t, std::string> parent_cte;
+    for (std::size_t e = 0; e < plan.edges.size() && m.joins.size() < max_joins_per_mart; e++) {
+        const PlanEdge& edge = plan.edges[e];
+        if (edge.from != m.staged || edge.to == m.staged || !edge.joinable || !plan.staged[edge.to].readable)
+            continue;
+        const StagedRelation& parent = plan.staged[edge.to];
+        const std::vector<const PlanColumn*> wanted = columns_to_join(plan, edge, m.kind);
+        if (wanted.empty())
+            continue;
+        Join join;
+        join.edge = e;
+        join.prefix = join_prefix(edge, parent);
+        auto cte = parent_cte.find(edge.to);
+        if (cte == parent_cte.end()) {
+            cte = parent_cte.emplace(edge.to, claim(parent.entity, ctes)).first;
+            join.alias = cte->second;
+        } else {
+            join.alias = claim(join.prefix, ctes);
+        }
+        join.cte = cte->second;
+        const bool header = parent.classification == "fact";
+        for (const PlanColumn* c : wanted) {
+            // Names that already say whose they are stay; a header's keys and dates keep
+            // their own names when free ("customer_id" of an invoice line).
+            std::string name = c->name.rfind(join.prefix + "_", 0) == 0 || c->name.rfind(parent.singular + "_", 0) == 0
+                                   ? c->name
+                                   : join.prefix + "_" + c->name;
+            if (header && !output_names.count(c->name))
+                name = c->name;
+            name = fit_identifier(name);
+            if (output_names.insert(name).second)
+                join.columns.push_back({c, name});
+        }
+        if (!join.columns.empty())
+            m.joins.push_back(std::move(join));
+    }
+}
+
+void plan_rollups(Plan& plan, Mart& m, std::set<std::string>& ctes, std::set<std::string>& output_names) {
+    std::map<std::size_t, int> edges_from_fact;
+    for (const PlanEdge& e : plan.edges)
+        if (e.to == m.staged && e.from != m.staged && e.joinable)
+            edges_from_fact[e.from]++;
+    for (std::size_t e = 0; e < plan.edges.size() && m.rollups.size() < max_rollups_per_mart; e++) {
+        const PlanEdge& edge = plan.edges[e];
+        const StagedRelation& fact = plan.staged[edge.from];
+        // One edge from that fact, on one column: "the customer's invoices" is unambiguous.
+        if (edge.to != m.staged || edge.from == m.staged || !edge.joinable || edge.from_columns.size() != 1 ||
+            fact.classification != "fact" || !fact.readable || edges_from_fact[edge.from] != 1)
+            continue;
+        Rollup r;
+        r.edge = e;
+        r.cte = claim(fact.entity, ctes);
+        r.grouped = claim(fact.entity + "_by_" + plan.staged[m.staged].singular, ctes);
+        r.count_name = fit_identifier("number_of_" + fact.entity);
+        if (!output_names.insert(r.count_name).second)
+            continue;
+        const auto times = time_columns(fact);
+        if (!times.empty()) {
+            r.time = times[0];
+            r.first_name = fit_identifier("first_" + fact.singular + "_at");
+            r.last_name = fit_identifier("last_" + fact.singular + "_at");
+            if (!output_names.insert(r.first_name).second || !output_names.insert(r.last_name).second)
+                r.time = nullptr;
+        }
+        m.rollups.push_back(std::move(r));
+    }
+}
+
+// Marts where they add something to a staging model (dbt users delete the others): a fact
+// with the labels of its dimensions and its header's dates and keys; a dimension with the
+// labels of its lookups and its facts summed up. Lookups (reference) fold into those; no
+// intermediate model, since no two marts share a step.
 void plan_marts(Plan& plan, const GenerateHooks& hooks, std::set<std::string>& model_names) {
     // Entity names shared by two marts (same table name in two schemas) get the source too.
     std::map<std::string, int> entity_count;
     for (const StagedRelation& s : plan.staged)
-        if (s.classification == "fact" || s.classification == "dimension" || s.classification == "reference")
+        if (s.classification == "fact" || s.classification == "dimension")
             entity_count[s.entity]++;
     for (std::size_t i = 0; i < plan.staged.size(); i++) {
         tick(hooks);
@@ -242,55 +448,150 @@ void plan_marts(Plan& plan, const GenerateHooks& hooks, std::set<std::string>& m
         m.staged = i;
         if (s.classification == "fact")
             m.kind = "fact";
-        else if (s.classification == "dimension" || s.classification == "reference")
+        else if (s.classification == "dimension")
             m.kind = "dimension";
         else
             continue;
-        std::string base = entity_count[s.entity] > 1 ? s.source_name + "__" + s.entity : s.entity;
-        m.name = claim((m.kind == "fact" ? "fct_" : "dim_") + base, model_names);
-        // Dimensions take in the lookups they point to; facts their header fact (lines of
-        // an order get the order's columns). Only joins that keep the grain.
-        const std::string wanted_parent = m.kind == "fact" ? "fact" : "reference";
+        if (!s.readable) {
+            plan.no_marts.push_back({i, s.relation->kind == "foreign_table"
+                                            ? "a foreign table: its rows are read from another server"
+                                            : "a materialized view never refreshed"});
+            continue;
+        }
         // The CTE names the renderers use themselves are taken from the start.
-        std::set<std::string> ctes{"source", "renamed", "joined", "final"};
+        std::set<std::string> ctes{"source", "renamed", "final"};
         m.base_cte = claim(s.entity, ctes);
         std::set<std::string> output_names;
         for (const PlanColumn& c : s.columns)
             output_names.insert(c.name);
-        std::map<std::size_t, std::string> parent_cte;
-        for (std::size_t e = 0; e < plan.edges.size() && m.joins.size() < max_joins_per_mart; e++) {
-            const PlanEdge& edge = plan.edges[e];
-            if (edge.from != i || edge.to == i || !edge.joinable ||
-                plan.staged[edge.to].classification != wanted_parent)
-                continue;
-            const StagedRelation& parent = plan.staged[edge.to];
-            Join join;
-            join.edge = e;
-            auto cte = parent_cte.find(edge.to);
-            if (cte == parent_cte.end()) {
-                cte = parent_cte.emplace(edge.to, claim(parent.entity, ctes)).first;
-                join.alias = cte->second;
-            } else {
-                std::vector<std::string> via;
-                for (const PlanColumn* c : edge.from_columns)
-                    via.push_back(c->name);
-                join.alias = claim(cte->second + "_" + fmt::format("{}", fmt::join(via, "_")), ctes);
-            }
-            join.cte = cte->second;
-            for (const PlanColumn& c : parent.columns) {
-                if (std::find(edge.to_columns.begin(), edge.to_columns.end(), &c) != edge.to_columns.end())
-                    continue;
-                const std::string prefix = join.alias + "_";
-                std::string name = c.name.rfind(parent.entity + "_", 0) == 0 && join.alias == parent.entity
-                                       ? c.name
-                                       : prefix + c.name;
-                join.columns.push_back({&c, claim(name, output_names)});
-            }
-            m.joins.push_back(std::move(join));
+        plan_joins(plan, m, ctes, output_names);
+        if (m.kind == "dimension")
+            plan_rollups(plan, m, ctes, output_names);
+        if (m.joins.empty() && m.rollups.empty()) {
+            plan.no_marts.push_back(
+                {i, m.kind == "fact" ? "a fact with no dimension label or header to join: " + s.model + " serves as is"
+                                     : "a dimension with no lookup to flatten and no fact to sum up: " + s.model +
+                                           " serves as is"});
+            continue;
         }
-        if (!m.joins.empty())
-            m.intermediate = claim("int_" + base + "_joined", model_names);
+        std::string base = entity_count[s.entity] > 1 ? s.source_name + "__" + s.entity : s.entity;
+        m.name = claim((m.kind == "fact" ? "fct_" : "dim_") + base, model_names);
         plan.marts.push_back(std::move(m));
+    }
+}
+
+// A name MetricFlow accepts for an entity, dimension or measure.
+bool semantic_name_ok(const std::string& name) {
+    if (name.empty() || name[0] < 'a' || name[0] > 'z' || name == "metric_time")
+        return false;
+    return std::all_of(name.begin(), name.end(),
+                       [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
+// A column a semantic model can name both as an element and as its SQL expression.
+bool semantic_column_ok(const Plan& plan, const std::string& name) {
+    return semantic_name_ok(name) && !plan.quoter.needs_quotes(name);
+}
+
+// A semantic model per fact mart that has a date to aggregate over (MetricFlow needs one
+// for every measure): its key as primary entity, its single-column foreign keys as foreign
+// entities, its dates as time dimensions (by day), labels as categorical dimensions, and
+// its numeric columns as summed measures plus a count. Measure names are unique in the
+// project (MetricFlow requires it): the fact's singular name first.
+void plan_semantics(Plan& plan) {
+    std::set<std::string> measure_names, primary_entities;
+    for (std::size_t mi = 0; mi < plan.marts.size(); mi++) {
+        const Mart& m = plan.marts[mi];
+        const StagedRelation& s = plan.staged[m.staged];
+        SemanticModel sm;
+        sm.mart = mi;
+        sm.name = m.name;
+        std::set<std::string> element_names;  // entities, dimensions and measures share names
+        auto entity = [&](const std::string& name, const char* type, const std::string& column) {
+            if (semantic_name_ok(name) && semantic_column_ok(plan, column) && element_names.insert(name).second)
+                sm.entities.push_back({name, type, column});
+        };
+        const auto excluded = key_or_foreign_columns(plan, m.staged);
+        // A primary entity names one semantic model: a dimension's lets the facts that
+        // point to it group by its labels (customer__country).
+        if (s.has_primary_key && s.keys[0].size() == 1 && primary_entities.insert(s.singular).second)
+            if (const PlanColumn* c = s.column(s.keys[0][0]))
+                entity(s.singular, "primary", c->name);
+        if (m.kind == "dimension" && sm.entities.empty())
+            continue;
+        for (const Join& j : m.joins) {
+            if (plan.edges[j.edge].from_columns.size() == 1)
+                entity(j.prefix, "foreign", plan.edges[j.edge].from_columns[0]->name);
+            // The keys a header brings (an invoice line's customer, through its invoice).
+            for (const PlanEdge& up : plan.edges)
+                if (up.from == plan.edges[j.edge].to && up.to != up.from && !up.severity.empty() &&
+                    up.from_columns.size() == 1)
+                    for (const JoinedColumn& c : j.columns)
+                        if (c.column == up.from_columns[0])
+                            entity(join_prefix(up, plan.staged[up.to]), "foreign", c.name);
+        }
+        for (const PlanEdge& e : plan.edges)
+            if (e.from == m.staged && e.to != m.staged && !e.severity.empty() && e.from_columns.size() == 1 &&
+                plan.staged[e.to].readable)
+                entity(join_prefix(e, plan.staged[e.to]), "foreign", e.from_columns[0]->name);
+        for (const Plan::MartColumn& c : plan.mart_columns(m)) {
+            const PlanColumn* pc = c.own ? c.own : c.joined ? c.joined->column : nullptr;
+            if (!pc || !semantic_column_ok(plan, c.name) || element_names.count(c.name))
+                continue;
+            const std::string type = pc->cast.empty() ? type_of(*pc->column) : pc->cast;
+            if (is_temporal_type(type)) {
+                sm.dimensions.push_back({c.name, true});
+                element_names.insert(c.name);
+                if (sm.agg_time_dimension.empty())
+                    sm.agg_time_dimension = c.name;
+            } else if (c.joined ? is_text_type(*pc)
+                                : is_text_type(*pc) && !excluded.count(pc) && pc->column->profile.is_object() &&
+                                      pc->column->profile.value("distinct_estimate", int64_t{1000}) <= 100) {
+                sm.dimensions.push_back({c.name, false});
+                element_names.insert(c.name);
+            }
+        }
+        if (m.kind == "dimension") {
+            // Its dates would need a measure to aggregate over; its labels are what facts want.
+            sm.dimensions.erase(std::remove_if(sm.dimensions.begin(), sm.dimensions.end(),
+                                               [](const SemanticModel::Dimension& d) { return d.time; }),
+                                sm.dimensions.end());
+            sm.agg_time_dimension.clear();
+            if (!sm.dimensions.empty())
+                plan.semantic_models.push_back(std::move(sm));
+            continue;
+        }
+        if (sm.agg_time_dimension.empty())
+            continue;
+        // Without a one-column key, a fact's rows still are an entity (MetricFlow wants one
+        // to hold its dimensions), just not one anything can join to.
+        if ((sm.entities.empty() || sm.entities[0].type != "primary")) {
+            std::string name = s.singular;
+            for (int n = 2; !semantic_name_ok(name) || primary_entities.count(name) || element_names.count(name); n++)
+                name = fit_identifier(m.name + (n == 2 ? "" : "_" + std::to_string(n)));
+            primary_entities.insert(name);
+            element_names.insert(name);
+            sm.primary_entity = name;
+        }
+        auto measure = [&](std::string name, const char* agg, const std::string& expr, std::string about) {
+            name = fit_identifier(name);
+            if (semantic_name_ok(name) && !element_names.count(name) && measure_names.insert(name).second) {
+                element_names.insert(name);
+                sm.measures.push_back({name, agg, expr, std::move(about)});
+            }
+        };
+        measure(s.singular + "_count", "count",
+                sm.entities.empty() || sm.entities[0].type != "primary" ? "1" : sm.entities[0].column,
+                "Number of " + naming::plural_name(s.singular) + ".");
+        for (const PlanColumn& c : s.columns) {
+            const bool id_like = c.name == "id" || (c.name.size() > 3 && c.name.compare(c.name.size() - 3, 3, "_id") == 0);
+            if (excluded.count(&c) || id_like || !semantic_column_ok(plan, c.name) ||
+                !is_numeric_type(c.cast.empty() ? type_of(*c.column) : c.cast))
+                continue;
+            measure(c.name.rfind(s.singular + "_", 0) == 0 ? c.name : s.singular + "_" + c.name, "sum", c.name,
+                    "Sum of " + c.name + ".");
+        }
+        plan.semantic_models.push_back(std::move(sm));
     }
 }
 
@@ -298,6 +599,8 @@ void plan_tests(Plan& plan, const GenerateHooks& hooks) {
     TestCollector tests(plan);
     for (const StagedRelation& s : plan.staged) {
         tick(hooks);
+        if (!s.readable)
+            continue;
         std::set<std::string> not_null;
         for (std::size_t k = 0; k < s.keys.size(); k++) {
             std::vector<const PlanColumn*> columns;
@@ -307,16 +610,22 @@ void plan_tests(Plan& plan, const GenerateHooks& hooks) {
             if (columns.size() != s.keys[k].size())
                 continue;
             const bool primary = k == 0 && s.has_primary_key;
+            const bool found_on_data = k >= s.declared_keys;
+            const std::string severity = found_on_data ? "warn" : "error";
             if (columns.size() == 1) {
-                tests.add(s.model, columns[0]->name, "unique");
+                tests.add(s.model, columns[0]->name, "unique", nlohmann::ordered_json::object(), severity);
             } else {
                 nlohmann::ordered_json args;
                 args["column_name"] = row_expression(plan, columns);
-                tests.add(s.model, std::nullopt, "unique", args);
+                tests.add(s.model, std::nullopt, "unique", args, severity);
             }
             if (primary)
                 for (const PlanColumn* c : columns)
                     not_null.insert(c->name);
+            if (found_on_data)
+                for (const PlanColumn* c : columns)
+                    if (c->column->nullable)
+                        tests.add(s.model, c->name, "not_null", nlohmann::ordered_json::object(), "warn");
         }
         for (const PlanColumn& c : s.columns)
             if (!c.column->nullable || not_null.count(c.name))
@@ -343,7 +652,7 @@ void plan_tests(Plan& plan, const GenerateHooks& hooks) {
                     accepted_values(*c, con.accepted_values);
     }
     for (const PlanEdge& e : plan.edges) {
-        if (e.severity.empty())
+        if (e.severity.empty() || !plan.staged[e.from].readable || !plan.staged[e.to].readable)
             continue;
         const StagedRelation& child = plan.staged[e.from];
         const StagedRelation& parent = plan.staged[e.to];
@@ -376,6 +685,8 @@ void plan_tests(Plan& plan, const GenerateHooks& hooks) {
             for (const PlanColumn* c : key)
                 tests.add(m.name, c->name, "not_null");
         }
+        for (const Rollup& r : m.rollups)
+            tests.add(m.name, r.count_name, "not_null");
         if (m.kind != "fact")
             continue;
         for (const PlanEdge& e : plan.edges) {
@@ -407,6 +718,23 @@ const PlanColumn* StagedRelation::column(const std::string& source_column) const
         if (c.column->name == source_column)
             return &c;
     return nullptr;
+}
+
+std::vector<Plan::MartColumn> Plan::mart_columns(const Mart& m) const {
+    std::vector<MartColumn> out;
+    for (const PlanColumn& c : staged[m.staged].columns)
+        out.push_back({c.name, &c});
+    for (const Join& j : m.joins)
+        for (const JoinedColumn& c : j.columns)
+            out.push_back({c.name, nullptr, &j, &c});
+    for (const Rollup& r : m.rollups) {
+        out.push_back({r.count_name, nullptr, nullptr, nullptr, &r, 'n'});
+        if (r.time) {
+            out.push_back({r.first_name, nullptr, nullptr, nullptr, &r, 'f'});
+            out.push_back({r.last_name, nullptr, nullptr, nullptr, &r, 'l'});
+        }
+    }
+    return out;
 }
 
 std::optional<std::size_t> Plan::mart_of(std::size_t staged_index, const std::string& kind) const {
@@ -484,8 +812,10 @@ Plan build_plan(const Schema& schema, const GenerateOptions& options, const Gene
         plan.staged[i].classification_origin = plan.staged[i].relation->classification.empty() ? "heuristic" : "scan";
         plan.staged[i].classification = classes[i];
     }
-    if (options.marts)
+    if (options.marts) {
         plan_marts(plan, hooks, model_names);
+        plan_semantics(plan);
+    }
     plan_tests(plan, hooks);
     return plan;
 }

@@ -102,26 +102,23 @@ GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOption
     }
 
     progress(hooks, 70, "marts");
-    bool any_intermediate = false;
     std::size_t marts_done = 0;
     for (const dbt::Mart& m : plan.marts) {
         tick(hooks);
         progress(hooks, 70 + static_cast<int>(20 * marts_done++ / plan.marts.size()), "marts");
-        if (!m.intermediate.empty()) {
-            any_intermediate = true;
-            std::string path = "models/intermediate/" + m.intermediate + ".sql";
-            std::string sql = dbt::intermediate_sql(plan, m);
-            project.models.push_back(
-                {m.intermediate, "intermediate", path, "view", "", "", dbt::intermediate_description(plan, m), sql});
-            file(path, "model", std::move(sql));
-        }
         std::string path = "models/marts/" + m.name + ".sql";
         std::string sql = dbt::mart_sql(plan, m);
         project.models.push_back({m.name, "marts", path, "table", "", "", dbt::mart_description(plan, m), sql});
         file(path, "model", std::move(sql));
     }
-    if (any_intermediate)
-        file("models/intermediate/_int__models.yml", "properties", dbt::intermediate_models_yml(plan));
+    if (!plan.semantic_models.empty()) {
+        const std::string path = std::string("models/marts/") + dbt::time_spine_model + ".sql";
+        std::string sql = dbt::time_spine_sql();
+        project.models.push_back({dbt::time_spine_model, "marts", path, "table", "", "",
+                                  "One row per day: the time spine of the semantic layer.", sql});
+        file(path, "model", std::move(sql));
+        file("models/marts/_marts__semantic_models.yml", "properties", dbt::semantic_models_yml(plan));
+    }
     if (!plan.marts.empty())
         file("models/marts/_marts__models.yml", "properties", dbt::marts_models_yml(plan));
 

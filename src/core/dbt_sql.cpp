@@ -53,10 +53,13 @@ std::string staging_sql(const Plan& plan, const StagedRelation& s) {
            "    from source\n\n)\n\nselect * from renamed\n";
 }
 
-std::string intermediate_sql(const Plan& plan, const Mart& m) {
+// A mart: its relation's staging model, parents joined on their keys for a few columns,
+// facts grouped by their key to this relation; one `final` CTE.
+std::string mart_sql(const Plan& plan, const Mart& m) {
     const StagedRelation& s = plan.staged[m.staged];
     const SqlQuoter& q = plan.quoter;
-    std::string out = import_cte(q.quote(m.base_cte), ref(s.model), true);
+    const std::string base = q.quote(m.base_cte);
+    std::string out = import_cte(base, ref(s.model), true);
     std::vector<std::string> imported;
     for (const Join& j : m.joins) {
         if (std::find(imported.begin(), imported.end(), j.cte) != imported.end())
@@ -64,37 +67,55 @@ std::string intermediate_sql(const Plan& plan, const Mart& m) {
         imported.push_back(j.cte);
         out += import_cte(q.quote(j.cte), ref(plan.staged[plan.edges[j.edge].to].model), false);
     }
+    for (const Rollup& r : m.rollups)
+        out += import_cte(q.quote(r.cte), ref(plan.staged[plan.edges[r.edge].from].model), false);
+    for (const Rollup& r : m.rollups) {
+        const std::string key = q.quote(plan.edges[r.edge].from_columns[0]->name);
+        std::vector<std::string> aggregates{key, "count(*) as " + q.quote(r.count_name)};
+        if (r.time) {
+            aggregates.push_back("min(" + q.quote(r.time->name) + ") as " + q.quote(r.first_name));
+            aggregates.push_back("max(" + q.quote(r.time->name) + ") as " + q.quote(r.last_name));
+        }
+        out += q.quote(r.grouped) + " as (\n\n" + select_list(aggregates) + "    from " + q.quote(r.cte) +
+               "\n    group by " + key + "\n\n),\n\n";
+    }
     std::vector<std::string> expressions;
-    for (const PlanColumn& c : s.columns)
-        expressions.push_back(q.quote(m.base_cte) + "." + q.quote(c.name));
-    for (const Join& j : m.joins)
-        for (const JoinedColumn& c : j.columns)
-            expressions.push_back(q.quote(j.alias) + "." + q.quote(c.column->name) +
-                                  (c.column->name == c.name ? "" : " as " + q.quote(c.name)));
-    out += "joined as (\n\n" + select_list(expressions) + "    from " + q.quote(m.base_cte) + "\n";
+    for (const Plan::MartColumn& c : plan.mart_columns(m)) {
+        if (c.own) {
+            expressions.push_back(base + "." + q.quote(c.name));
+        } else if (c.joined) {
+            expressions.push_back(q.quote(c.join->alias) + "." + q.quote(c.joined->column->name) +
+                                  (c.joined->column->name == c.name ? "" : " as " + q.quote(c.name)));
+        } else if (c.aggregate == 'n') {
+            expressions.push_back("coalesce(" + q.quote(c.rollup->grouped) + "." + q.quote(c.name) + ", 0) as " +
+                                  q.quote(c.name));
+        } else {
+            expressions.push_back(q.quote(c.rollup->grouped) + "." + q.quote(c.name));
+        }
+    }
+    out += "final as (\n\n" + select_list(expressions) + "    from " + base + "\n";
     for (const Join& j : m.joins) {
         const PlanEdge& e = plan.edges[j.edge];
         out += "    left join " + q.quote(j.cte) + (j.alias == j.cte ? "" : " as " + q.quote(j.alias)) + "\n";
         for (std::size_t k = 0; k < e.from_columns.size(); k++)
-            out += std::string(k == 0 ? "        on " : "        and ") + q.quote(m.base_cte) + "." +
+            out += std::string(k == 0 ? "        on " : "        and ") + base + "." +
                    q.quote(e.from_columns[k]->name) + " = " + q.quote(j.alias) + "." +
                    q.quote(e.to_columns[k]->name) + "\n";
     }
-    return out + "\n)\n\nselect * from joined\n";
+    for (const Rollup& r : m.rollups) {
+        const PlanEdge& e = plan.edges[r.edge];
+        out += "    left join " + q.quote(r.grouped) + "\n        on " + base + "." + q.quote(e.to_columns[0]->name) +
+               " = " + q.quote(r.grouped) + "." + q.quote(e.from_columns[0]->name) + "\n";
+    }
+    return out + "\n)\n\nselect * from final\n";
 }
 
-std::string mart_sql(const Plan& plan, const Mart& m) {
-    const StagedRelation& s = plan.staged[m.staged];
-    const SqlQuoter& q = plan.quoter;
-    std::vector<std::string> columns;
-    for (const PlanColumn& c : s.columns)
-        columns.push_back(q.quote(c.name));
-    for (const Join& j : m.joins)
-        for (const JoinedColumn& c : j.columns)
-            columns.push_back(q.quote(c.name));
-    return import_cte(q.quote(m.base_cte), ref(m.intermediate.empty() ? s.model : m.intermediate), true) +
-           "final as (\n\n" + select_list(columns) + "    from " + q.quote(m.base_cte) +
-           "\n\n)\n\nselect * from final\n";
+// dbt's time spine: one row per day, from 2000 to 2040 (MetricFlow joins metrics by day to it).
+std::string time_spine_sql() {
+    return "with days as (\n\n"
+           "    select cast(day as date) as date_day\n"
+           "    from generate_series(cast('2000-01-01' as date), cast('2040-12-31' as date), interval '1 day') as day\n"
+           "\n),\n\nfinal as (\n\n    select date_day\n    from days\n\n)\n\nselect * from final\n";
 }
 
 }  // namespace cartridge::dbt

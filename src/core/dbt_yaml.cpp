@@ -5,6 +5,7 @@
 #include "core/yaml_writer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace cartridge::dbt {
@@ -93,24 +94,88 @@ void add_tests(Node& holder, const std::vector<const TestSpec*>& tests) {
         list.push(test_node(*t));
 }
 
-// One entry of a models: list. columns are (output name, description) pairs.
+// A column of a models: entry: its description, and what Cartridge knows about it for
+// tools (config: meta: cartridge:), empty when nothing.
+struct ColumnDoc {
+    std::string name;
+    std::string description;
+    nlohmann::ordered_json meta = nlohmann::ordered_json::object();
+};
+
+void add_meta(Node& holder, const nlohmann::ordered_json& meta) {
+    if (meta.empty())
+        return;
+    Node cartridge = Node::map();
+    for (const auto& [k, v] : meta.items())
+        cartridge.add(k, json_value(v, true));
+    holder.add("config", Node::map()).add("meta", Node::map()).add("cartridge", std::move(cartridge));
+}
+
+// One entry of a models: list.
 Node model_node(const Plan& plan, const TestIndex& tests, const std::string& model, const std::string& description,
-                const std::vector<std::pair<std::string, std::string>>& columns) {
+                const std::vector<ColumnDoc>& columns,
+                const nlohmann::ordered_json& meta = nlohmann::ordered_json::object()) {
     Node m = Node::map();
     m.add("name", literal(model));
     m.add("description", text(description));
+    add_meta(m, meta);
     add_tests(m, tests.model(model));
     Node& list = m.add("columns", Node::seq());
-    for (const auto& [name, about] : columns) {
+    for (const ColumnDoc& column : columns) {
         Node& c = list.push(Node::map());
-        c.add("name", literal(name));
-        c.add("description", text(about));
+        c.add("name", literal(column.name));
+        c.add("description", text(column.description));
         // dbt then quotes the column in the tests it writes (a keyword such as "order").
-        if (plan.quoter.needs_quotes(name))
+        if (plan.quoter.needs_quotes(column.name))
             c.add("quote", Node::boolean(true));
-        add_tests(c, tests.column(model, name));
+        add_meta(c, column.meta);
+        add_tests(c, tests.column(model, column.name));
     }
     return m;
+}
+
+// What the scan says of a relation, for tools.
+nlohmann::ordered_json relation_meta(const StagedRelation& s) {
+    nlohmann::ordered_json meta;
+    meta["relation"] = s.relation->schema + "." + s.relation->name;
+    meta["kind"] = s.relation->kind;
+    meta["classification"] = s.classification;
+    meta["classified_by"] = s.classification_origin;
+    if (s.classification_origin == "scan")
+        meta["classification_confidence"] = std::round(s.relation->classification_confidence * 100) / 100;
+    return meta;
+}
+
+// The relationships a column of a staged relation is the child of, for tools: the parent,
+// declared or inferred, and an inferred one's confidence and evidence.
+nlohmann::ordered_json column_meta(const Plan& plan, std::size_t staged, const PlanColumn& c) {
+    nlohmann::ordered_json meta = nlohmann::ordered_json::object();
+    nlohmann::ordered_json references = nlohmann::ordered_json::array();
+    for (const PlanEdge& e : plan.edges) {
+        if (e.from != staged || std::find(e.from_columns.begin(), e.from_columns.end(), &c) == e.from_columns.end())
+            continue;
+        const Relationship& r = *e.relationship;
+        nlohmann::ordered_json ref;
+        ref["to"] = plan.staged[e.to].model;
+        nlohmann::ordered_json to_columns = nlohmann::ordered_json::array();
+        for (const PlanColumn* t : e.to_columns)
+            to_columns.push_back(t->name);
+        ref["columns"] = to_columns;
+        ref["source"] = r.source;
+        if (r.source == "declared") {
+            if (!r.constraint_name.empty())
+                ref["constraint"] = r.constraint_name;
+        } else {
+            ref["confidence"] = std::round(r.confidence * 100) / 100;
+            ref["tested"] = e.severity.empty() ? "no" : e.severity;
+            if (r.evidence.is_object() && !r.evidence.empty())
+                ref["evidence"] = nlohmann::ordered_json::parse(r.evidence.dump());
+        }
+        references.push_back(std::move(ref));
+    }
+    if (!references.empty())
+        meta["references"] = std::move(references);
+    return meta;
 }
 
 Node models_document() {
@@ -184,16 +249,12 @@ std::string dbt_project_yml(const Plan& plan) {
     // No network call home from a generated project.
     doc.add("flags", Node::map()).add("send_anonymous_usage_stats", Node::boolean(false));
     // Only folders that hold models: dbt warns about configuration paths that match nothing.
-    bool intermediate = std::any_of(plan.marts.begin(), plan.marts.end(),
-                                    [](const Mart& m) { return !m.intermediate.empty(); });
     Node& layers = doc.add("models", Node::map()).add(plan.project, Node::map());
     auto layer = [&](const char* name, const char* materialized) {
         layers.add(name, Node::map()).add("+materialized", literal(materialized));
     };
     if (!plan.staged.empty())
         layer("staging", "view");
-    if (intermediate)
-        layer("intermediate", "view");
     if (!plan.marts.empty())
         layer("marts", "table");
     return doc.dump();
@@ -265,30 +326,10 @@ std::string staging_models_yml(const Plan& plan, const std::string& source) {
     Node& models = doc.add("models", Node::seq());
     for (std::size_t i : plan.sources.at(source)) {
         const StagedRelation& s = plan.staged[i];
-        std::vector<std::pair<std::string, std::string>> columns;
+        std::vector<ColumnDoc> columns;
         for (const PlanColumn& c : s.columns)
-            columns.emplace_back(c.name, column_description(plan, i, c));
-        models.push(model_node(plan, tests, s.model, staging_description(plan, s), columns));
-    }
-    return doc.dump();
-}
-
-std::string intermediate_models_yml(const Plan& plan) {
-    TestIndex tests(plan);
-    Node doc = models_document();
-    Node& models = doc.add("models", Node::seq());
-    for (const Mart& m : plan.marts) {
-        if (m.intermediate.empty())
-            continue;
-        const StagedRelation& s = plan.staged[m.staged];
-        std::vector<std::pair<std::string, std::string>> columns;
-        for (const PlanColumn& c : s.columns)
-            columns.emplace_back(c.name, "From " + s.model + ".");
-        for (const Join& j : m.joins)
-            for (const JoinedColumn& c : j.columns)
-                columns.emplace_back(c.name, c.column->name + " of " + plan.staged[plan.edges[j.edge].to].model +
-                                                 " (joined as " + j.alias + ").");
-        models.push(model_node(plan, tests, m.intermediate, intermediate_description(plan, m), columns));
+            columns.push_back({c.name, column_description(plan, i, c), column_meta(plan, i, c)});
+        models.push(model_node(plan, tests, s.model, staging_description(plan, s), columns, relation_meta(s)));
     }
     return doc.dump();
 }
@@ -299,15 +340,79 @@ std::string marts_models_yml(const Plan& plan) {
     Node& models = doc.add("models", Node::seq());
     for (const Mart& m : plan.marts) {
         const StagedRelation& s = plan.staged[m.staged];
-        std::vector<std::pair<std::string, std::string>> columns;
-        for (const PlanColumn& c : s.columns)
-            columns.emplace_back(c.name, column_description(plan, m.staged, c));
-        for (const Join& j : m.joins)
-            for (const JoinedColumn& c : j.columns)
-                columns.emplace_back(c.name, c.column->name + " of " + plan.staged[plan.edges[j.edge].to].model +
-                                                 " (joined as " + j.alias + ").");
-        models.push(model_node(plan, tests, m.name, mart_description(plan, m), columns));
+        std::vector<ColumnDoc> columns;
+        for (const Plan::MartColumn& c : plan.mart_columns(m)) {
+            if (c.own)
+                columns.push_back({c.name, column_description(plan, m.staged, *c.own), column_meta(plan, m.staged, *c.own)});
+            else
+                columns.push_back({c.name, joined_column_description(plan, c)});
+        }
+        models.push(model_node(plan, tests, m.name, mart_description(plan, m), columns, relation_meta(s)));
     }
+    if (!plan.semantic_models.empty()) {
+        Node& spine = models.push(Node::map());
+        spine.add("name", literal(time_spine_model));
+        spine.add("description", text("One row per day from 2000 to 2040: the time spine MetricFlow joins metrics "
+                                      "to (dbt's semantic layer needs one)."));
+        spine.add("time_spine", Node::map()).add("standard_granularity_column", literal("date_day"));
+        Node& column = spine.add("columns", Node::seq()).push(Node::map());
+        column.add("name", literal("date_day"));
+        column.add("description", text("The day."));
+        column.add("granularity", literal("day"));
+    }
+    return doc.dump();
+}
+
+std::string semantic_models_yml(const Plan& plan) {
+    Node doc = models_document();
+    Node& models = doc.add("semantic_models", Node::seq());
+    Node metrics = Node::seq();
+    for (const SemanticModel& sm : plan.semantic_models) {
+        const Mart& m = plan.marts[sm.mart];
+        Node& model = models.push(Node::map());
+        model.add("name", literal(sm.name));
+        model.add("description", text(mart_description(plan, m)));
+        model.add("model", literal("ref('" + m.name + "')"));
+        if (!sm.agg_time_dimension.empty())
+            model.add("defaults", Node::map()).add("agg_time_dimension", literal(sm.agg_time_dimension));
+        if (!sm.primary_entity.empty())
+            model.add("primary_entity", literal(sm.primary_entity));
+        Node& entities = model.add("entities", Node::seq());
+        for (const auto& e : sm.entities) {
+            Node& entity = entities.push(Node::map());
+            entity.add("name", literal(e.name));
+            entity.add("type", literal(e.type));
+            entity.add("expr", literal(e.column));
+        }
+        if (!sm.dimensions.empty()) {
+            Node& dimensions = model.add("dimensions", Node::seq());
+            for (const auto& d : sm.dimensions) {
+                Node& dimension = dimensions.push(Node::map());
+                dimension.add("name", literal(d.column));
+                dimension.add("type", literal(d.time ? "time" : "categorical"));
+                if (d.time)
+                    dimension.add("type_params", Node::map()).add("time_granularity", literal("day"));
+            }
+        }
+        if (!sm.measures.empty()) {
+            Node& measures = model.add("measures", Node::seq());
+            for (const auto& x : sm.measures) {
+                Node& measure = measures.push(Node::map());
+                measure.add("name", literal(x.name));
+                measure.add("description", text(x.description));
+                measure.add("agg", literal(x.agg));
+                measure.add("expr", literal(x.expr));
+                Node& metric = metrics.push(Node::map());
+                metric.add("name", literal(x.name));
+                metric.add("description", text(x.description));
+                metric.add("type", literal("simple"));
+                metric.add("label", text(x.name));
+                metric.add("type_params", Node::map()).add("measure", literal(x.name));
+            }
+        }
+    }
+    if (!metrics.empty())
+        doc.add("metrics", std::move(metrics));
     return doc.dump();
 }
 

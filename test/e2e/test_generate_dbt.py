@@ -1,6 +1,7 @@
 """cartridge_generate end to end: generated projects extracted from their archive and run
-with real dbt (parse, run, test) and sqlfluff against the database they were generated
-from; byte-identical archives; cancellation and bad input leave nothing behind."""
+with real dbt (parse, build) and sqlfluff against the database they were generated from,
+their semantic layer validated and queried with MetricFlow; no mart copies a staging
+model; byte-identical archives; cancellation and bad input leave nothing behind."""
 from __future__ import annotations
 
 import base64
@@ -17,9 +18,11 @@ import psycopg
 import pytest
 
 from cluster import PG_BIN, ROOT
+from project_shape import built_columns, shape
 
 DBT = ROOT / ".venv" / "bin" / "dbt"
 SQLFLUFF = ROOT / ".venv" / "bin" / "sqlfluff"
+MF = ROOT / ".venv" / "bin" / "mf"
 
 # Names the awkward dataset does not have yet: two tables whose names collide once
 # snake_cased, reserved words, Jinja and a 63-byte camelCase name (longer once snake_cased)
@@ -43,6 +46,7 @@ INSERT INTO "select".order_items VALUES (1);
 CREATE TABLE "Sales Dept"."Tier" ("Tier Code" text PRIMARY KEY, "Label" text NOT NULL);
 INSERT INTO "Sales Dept"."Tier" VALUES ('gold', 'Gold'), ('silver', 'Silver');
 ALTER TABLE "Sales Dept"."Customer Accounts" ADD FOREIGN KEY (tier) REFERENCES "Sales Dept"."Tier" ("Tier Code");
+CREATE MATERIALIZED VIEW "select".pending_totals AS SELECT id, placed_at FROM "select"."order" WITH NO DATA;
 """
 
 DATASETS = ["chinook", "northwind", "jaffle_shop", "awkward"]
@@ -88,8 +92,19 @@ def sqlfluff_violations(project) -> list[str]:
             for f in json.loads(result.stdout) for v in f["violations"]]
 
 
+def run_mf(cluster, dbname: str, project, *args: str) -> str:
+    """MetricFlow's CLI on a parsed project (it reads target/semantic_manifest.json)."""
+    env = {**cluster.env(dbname), "DBT_SCHEMA": "analytics", "DBT_PROFILES_DIR": str(project),
+           "DBT_PROJECT_DIR": str(project), "PATH": f"{MF.parent}:{os.environ.get('PATH', '')}"}
+    env.pop("PGPASSWORD", None)
+    result = subprocess.run([str(MF), *args], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, f"mf {' '.join(args)} failed:\n{output}"
+    return output
+
+
 @pytest.mark.parametrize("dataset", DATASETS)
-def test_generated_project_parses_runs_and_tests_cleanly_with_real_dbt(cluster, make_db, tmp_path, dataset):
+def test_generated_project_builds_cleanly_with_real_dbt_and_metricflow(cluster, make_db, tmp_path, dataset):
     name = make_db("awkward" if dataset == "awkward" else dataset)
     with cluster.connect(name) as conn:
         if dataset == "awkward":
@@ -98,26 +113,60 @@ def test_generated_project_parses_runs_and_tests_cleanly_with_real_dbt(cluster, 
         project_id = generate(conn)
         info = conn.execute("SELECT cartridge_info(%s)", (project_id,)).fetchone()[0]
         models = info["counts"]["models"]["total"]
+        tests = info["counts"]["tests"]["total"]
         data = archive(conn, project_id)
     project = extract(data, tmp_path)
 
     run_dbt(cluster, name, project, "parse")
-    run = run_dbt(cluster, name, project, "run")
-    assert re.search(rf"Done\. PASS={models} WARN=0 ERROR=0 SKIP=0", run), run
-    tested = run_dbt(cluster, name, project, "test")
-    tests = info["counts"]["tests"]["total"]
-    if tests:
-        assert re.search(rf"Done\. PASS={tests} WARN=0 ERROR=0 SKIP=0", tested), tested
+    built = run_dbt(cluster, name, project, "build")
+    assert re.search(rf"Done\. PASS={models + tests} WARN=0 ERROR=0 SKIP=0", built), built
     violations = sqlfluff_violations(project)
-    print(f"{dataset}: {models} models, {tests} tests, sqlfluff violations: {len(violations)}")
     assert violations == [], "\n".join(violations)
+
+    # Read as a dbt user: marts exist and none is a staging model again (same columns, no
+    # join, no aggregate); no intermediate model that only one mart uses.
+    with cluster.connect(name) as conn:
+        made = shape(conn, project_id, built_columns(conn))
+    print(f"{dataset}: {made}")
+    assert made["marts"] >= 1 and made["copies"] == [], made
+    assert made["intermediate"] == 0, made
+
+    # The semantic layer: dbt parse validated the manifest; MetricFlow validates it against
+    # the warehouse too.
+    semantic = project / "models" / "marts" / "_marts__semantic_models.yml"
+    assert semantic.is_file()
+    validated = run_mf(cluster, name, project, "validate-configs")
+    assert "ERRORS: 0" in validated and "Breaking issues" not in validated, validated
 
     if dataset == "awkward":
         sql = (project / "models" / "staging" / "select" / "stg_select__order_items.sql").read_text()
         assert '"Order" as "order"' in sql and '"user"' in sql and "{% raw %}" in sql
         assert "severity: warn" in (project / "models" / "staging" / "select" / "_select__models.yml").read_text()
-        assert (project / "models" / "intermediate" / "int_customer_accounts_joined.sql").is_file()
         assert info["counts"]["tests"]["warn"] >= 1
+        # the materialized view never refreshed: staged, no test, no mart, a warning
+        with cluster.connect(name) as conn:
+            assert conn.execute("SELECT count(*) FROM cartridge.tests WHERE project_id = %s AND model_name ="
+                                " 'stg_select__pending_totals'", (project_id,)).fetchone()[0] == 0
+            assert conn.execute("SELECT count(*) FROM cartridge.models WHERE project_id = %s AND name ="
+                                " 'stg_select__pending_totals'", (project_id,)).fetchone()[0] == 1
+        assert any("pending_totals has never been refreshed" in w for w in info["warnings"]), info["warnings"]
+
+
+def test_a_metric_by_month_equals_sql_on_the_source(cluster, make_db, tmp_path):
+    name = make_db("chinook")
+    with cluster.connect(name) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        project = extract(archive(conn, generate(conn)), tmp_path)
+        expected = {str(month): float(total) for month, total in conn.execute(
+            'SELECT date_trunc(\'month\', "InvoiceDate")::date, sum("Total") FROM "Invoice" GROUP BY 1')}
+    run_dbt(cluster, name, project, "build")
+    out = tmp_path / "metric.csv"
+    run_mf(cluster, name, project, "query", "--metrics", "invoice_total", "--group-by", "metric_time__month",
+           "--csv", str(out))
+    rows = [line.split(",") for line in out.read_text().splitlines()[1:]]
+    got = {month[:10]: float(value) for month, value in rows}
+    assert len(got) == len(expected) > 12
+    assert got == pytest.approx(expected), (got, expected)
 
 
 def test_two_archives_of_the_same_scan_are_byte_identical(cluster, make_db):

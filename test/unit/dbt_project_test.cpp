@@ -66,22 +66,20 @@ TEST(GenerateDbtProject, WritesTheFilesOfDbtsLayout) {
         "README.md",
         "dbt_project.yml",
         "macros/.gitkeep",
-        "models/intermediate/_int__models.yml",
-        "models/intermediate/int_order_line_joined.sql",
         "models/marts/_marts__models.yml",
-        "models/marts/dim_category.sql",
-        "models/marts/dim_customer.sql",
-        "models/marts/dim_product.sql",
-        "models/marts/fct_order_line.sql",
+        "models/marts/_marts__semantic_models.yml",
+        "models/marts/dim_products.sql",
+        "models/marts/fct_order_lines.sql",
         "models/marts/fct_orders.sql",
+        "models/marts/metricflow_time_spine.sql",
         "models/staging/public/_public__models.yml",
         "models/staging/public/_public__sources.yml",
         "models/staging/public/stg_public__active_customers.sql",
-        "models/staging/public/stg_public__category.sql",
-        "models/staging/public/stg_public__customer.sql",
-        "models/staging/public/stg_public__order_line.sql",
+        "models/staging/public/stg_public__categories.sql",
+        "models/staging/public/stg_public__customers.sql",
+        "models/staging/public/stg_public__order_lines.sql",
         "models/staging/public/stg_public__orders.sql",
-        "models/staging/public/stg_public__product.sql",
+        "models/staging/public/stg_public__products.sql",
         "profiles.yml",
     };
     EXPECT_EQ(paths, expected);
@@ -167,12 +165,12 @@ TEST(ModelsYaml, TestsKeysNotNullEnumsChecksAndRelationshipsWithArgumentsNested)
     auto customer = tests_of(orders, "customer_id");
     ASSERT_EQ(customer.count("relationships"), 1u);
     YAML::Node rel = customer.find("relationships")->second;
-    EXPECT_EQ(rel["arguments"]["to"].as<std::string>(), "ref('stg_public__customer')");
+    EXPECT_EQ(rel["arguments"]["to"].as<std::string>(), "ref('stg_public__customers')");
     EXPECT_EQ(rel["arguments"]["field"].as<std::string>(), "customer_id");
     EXPECT_FALSE(rel["config"]) << "declared keys fail with error severity";
     EXPECT_EQ(customer.count("not_null"), 0u) << "a nullable foreign key";
 
-    YAML::Node product = find_named(models, "stg_public__product");
+    YAML::Node product = find_named(models, "stg_public__products");
     auto rating = tests_of(product, "rating");
     ASSERT_EQ(rating.count("accepted_values"), 1u);
     EXPECT_EQ(rating.find("accepted_values")->second["arguments"]["values"].size(), 3u);
@@ -185,7 +183,7 @@ TEST(ModelsYaml, TestsKeysNotNullEnumsChecksAndRelationshipsWithArgumentsNested)
 TEST(ModelsYaml, CompositeKeysAreTestedAsRows) {
     GeneratedProject p = generate_dbt_project(shop_schema(), {});
     YAML::Node line = find_named(yaml(p, "models/staging/public/_public__models.yml")["models"],
-                                 "stg_public__order_line");
+                                 "stg_public__order_lines");
     auto model_tests = tests_of(line);
     ASSERT_EQ(model_tests.count("unique"), 1u);
     EXPECT_EQ(model_tests.find("unique")->second["arguments"]["column_name"].as<std::string>(),
@@ -196,47 +194,98 @@ TEST(ModelsYaml, CompositeKeysAreTestedAsRows) {
 
 TEST(ModelsYaml, EveryModelAndColumnHasADescription) {
     GeneratedProject p = generate_dbt_project(shop_schema(), {});
-    for (const char* path : {"models/staging/public/_public__models.yml", "models/marts/_marts__models.yml",
-                             "models/intermediate/_int__models.yml"}) {
+    for (const char* path : {"models/staging/public/_public__models.yml", "models/marts/_marts__models.yml"}) {
         for (const YAML::Node& m : yaml(p, path)["models"]) {
             EXPECT_FALSE(m["description"].as<std::string>().empty()) << path;
             for (const YAML::Node& c : m["columns"])
                 EXPECT_FALSE(c["description"].as<std::string>().empty()) << m["name"].as<std::string>();
         }
     }
-    YAML::Node orders = find_named(yaml(p, "models/staging/public/_public__models.yml")["models"], "stg_public__orders");
-    EXPECT_NE(find_named(orders["columns"], "customer_id")["description"].as<std::string>().find(
-                  "References stg_public__customer.customer_id"),
-              std::string::npos);
+    YAML::Node models = yaml(p, "models/staging/public/_public__models.yml")["models"];
+    YAML::Node orders = find_named(models, "stg_public__orders");
+    YAML::Node customer_id = find_named(orders["columns"], "customer_id");
+    EXPECT_EQ(customer_id["description"].as<std::string>(), "Customer id: foreign key to customers.");
+    // What tools read goes under config: meta:, not into the description.
+    YAML::Node reference = customer_id["config"]["meta"]["cartridge"]["references"][0];
+    EXPECT_EQ(reference["to"].as<std::string>(), "stg_public__customers");
+    EXPECT_EQ(reference["source"].as<std::string>(), "declared");
+    EXPECT_EQ(orders["config"]["meta"]["cartridge"]["relation"].as<std::string>(), "public.orders");
+    YAML::Node category_id = find_named(find_named(models, "stg_public__products")["columns"], "category_id");
+    EXPECT_EQ(category_id["description"].as<std::string>().find("evidence"), std::string::npos);
+    EXPECT_EQ(category_id["config"]["meta"]["cartridge"]["references"][0]["source"].as<std::string>(), "inferred");
+    EXPECT_TRUE(category_id["config"]["meta"]["cartridge"]["references"][0]["confidence"]);
+    // A comment comes first, alone.
+    YAML::Node customers = find_named(models, "stg_public__customers");
+    EXPECT_EQ(find_named(customers["columns"], "customer_name")["description"].as<std::string>(),
+              "Full name, as typed by the customer.");
 }
 
-TEST(Marts, FollowTheClassificationAndJoinOnlyToKeepTheGrain) {
+TEST(Marts, JoinLabelsAndHeadersInTheMartItselfWithNoIntermediateModel) {
     Schema s = shop_schema();
     GeneratedProject p = generate_dbt_project(s, {});
-    const std::string joined = file(p, "models/intermediate/int_order_line_joined.sql").content;
-    EXPECT_NE(joined.find("{{ ref('stg_public__order_line') }}"), std::string::npos);
-    EXPECT_NE(joined.find("{{ ref('stg_public__orders') }}"), std::string::npos);
-    EXPECT_NE(joined.find("left join orders\n        on order_line.order_id = orders.order_id"), std::string::npos)
-        << joined;
-    EXPECT_NE(joined.find("orders.customer_id as orders_customer_id"), std::string::npos) << joined;
-    EXPECT_NE(file(p, "models/marts/fct_order_line.sql").content.find("{{ ref('int_order_line_joined') }}"),
-              std::string::npos);
+    const std::string lines = file(p, "models/marts/fct_order_lines.sql").content;
+    EXPECT_NE(lines.find("{{ ref('stg_public__order_lines') }}"), std::string::npos);
+    EXPECT_NE(lines.find("{{ ref('stg_public__orders') }}"), std::string::npos);
+    EXPECT_NE(lines.find("left join orders\n        on order_lines.order_id = orders.order_id"), std::string::npos)
+        << lines;
+    // the header's date and keys keep their names
+    EXPECT_NE(lines.find("orders.ordered_at,"), std::string::npos) << lines;
+    EXPECT_NE(lines.find("orders.customer_id"), std::string::npos) << lines;
+    for (const GeneratedFile& f : p.files)
+        EXPECT_EQ(f.path.find("models/intermediate"), std::string::npos) << f.path;
     YAML::Node marts = yaml(p, "models/marts/_marts__models.yml")["models"];
-    auto product = tests_of(find_named(marts, "fct_order_line"), "product_id");
+    auto product = tests_of(find_named(marts, "fct_order_lines"), "product_id");
     ASSERT_EQ(product.count("relationships"), 1u);
-    EXPECT_EQ(product.find("relationships")->second["arguments"]["to"].as<std::string>(), "ref('dim_product')");
+    EXPECT_EQ(product.find("relationships")->second["arguments"]["to"].as<std::string>(), "ref('dim_products')");
+}
+
+TEST(Marts, LookupsFoldIntoDimensionsAndDimensionsSumUpTheirFacts) {
+    GeneratedProject p = generate_dbt_project(shop_schema(), {});
+    auto files = by_path(p);
+    EXPECT_FALSE(files.count("models/marts/dim_categories.sql")) << "a lookup is no mart of its own";
+    const std::string products = files["models/marts/dim_products.sql"].content;
+    EXPECT_NE(products.find("left join categories"), std::string::npos) << products;
+    EXPECT_NE(products.find("group by product_id"), std::string::npos) << products;
+    EXPECT_NE(products.find("coalesce(order_lines_by_product.number_of_order_lines, 0) as number_of_order_lines"),
+              std::string::npos)
+        << products;
+    // The customer is a lookup too (a name, referenced by orders): no mart.
+    EXPECT_FALSE(files.count("models/marts/dim_customers.sql"));
+    EXPECT_NE(files["README.md"].content.find("- `dim_products`: Dimension table"), std::string::npos);
+}
+
+TEST(SemanticLayer, FactsGetEntitiesTimeDimensionsMeasuresMetricsAndATimeSpine) {
+    GeneratedProject p = generate_dbt_project(shop_schema(), {});
+    YAML::Node doc = yaml(p, "models/marts/_marts__semantic_models.yml");
+    YAML::Node orders = find_named(doc["semantic_models"], "fct_orders");
+    EXPECT_EQ(orders["model"].as<std::string>(), "ref('fct_orders')");
+    EXPECT_EQ(orders["defaults"]["agg_time_dimension"].as<std::string>(), "ordered_at");
+    YAML::Node primary = find_named(orders["entities"], "order");
+    EXPECT_EQ(primary["type"].as<std::string>(), "primary");
+    EXPECT_EQ(primary["expr"].as<std::string>(), "order_id");
+    YAML::Node ordered_at = find_named(orders["dimensions"], "ordered_at");
+    EXPECT_EQ(ordered_at["type_params"]["time_granularity"].as<std::string>(), "day");
+    YAML::Node total = find_named(orders["measures"], "order_total");
+    EXPECT_EQ(total["agg"].as<std::string>(), "sum");
+    EXPECT_EQ(total["expr"].as<std::string>(), "total");
+    EXPECT_EQ(find_named(doc["metrics"], "order_total")["type_params"]["measure"].as<std::string>(), "order_total");
+    YAML::Node spine = find_named(yaml(p, "models/marts/_marts__models.yml")["models"], "metricflow_time_spine");
+    EXPECT_EQ(spine["time_spine"]["standard_granularity_column"].as<std::string>(), "date_day");
+    EXPECT_EQ(spine["columns"][0]["granularity"].as<std::string>(), "day");
 }
 
 TEST(Marts, UseTheScansClassificationWhenPresent) {
     Schema s = shop_schema();
     for (Relation& r : s.relations)
-        r.classification = r.name == "product" ? "fact" : "other";
+        r.classification = r.name == "product" ? "fact" : r.name == "category" ? "reference" : "other";
     GeneratedProject p = generate_dbt_project(s, {});
     auto files = by_path(p);
-    EXPECT_TRUE(files.count("models/marts/fct_product.sql"));
-    EXPECT_FALSE(files.count("models/marts/fct_order_line.sql"));
-    EXPECT_FALSE(files.count("models/marts/dim_customer.sql"));
-    EXPECT_NE(files["models/marts/_marts__models.yml"].content.find("by the scan"), std::string::npos);
+    EXPECT_TRUE(files.count("models/marts/fct_products.sql"));
+    EXPECT_FALSE(files.count("models/marts/fct_order_lines.sql"));
+    EXPECT_FALSE(files.count("models/marts/dim_customers.sql"));
+    EXPECT_NE(files["models/marts/fct_products.sql"].content.find("categories.name as category_name"), std::string::npos)
+        << files["models/marts/fct_products.sql"].content;
+    EXPECT_NE(files["models/marts/_marts__models.yml"].content.find("classified_by: scan"), std::string::npos);
 }
 
 TEST(Marts, CanBeTurnedOff) {
@@ -378,14 +427,14 @@ TEST(Relationships, InferredEdgesFollowTheConfidenceThresholds) {
     strict.inferred_min_confidence = 0.8;
     GeneratedProject p = generate_dbt_project(shop_schema(), strict);
     auto inferred = std::find_if(p.tests.begin(), p.tests.end(), [](const GeneratedTest& t) {
-        return t.model_name == "stg_public__product" && t.test_name == "relationships";
+        return t.model_name == "stg_public__products" && t.test_name == "relationships";
     });
     EXPECT_EQ(inferred, p.tests.end()) << "below the minimum: documented, not tested";
     GenerateOptions lenient;
     lenient.inferred_warn_below = 0.6;
     p = generate_dbt_project(shop_schema(), lenient);
     inferred = std::find_if(p.tests.begin(), p.tests.end(), [](const GeneratedTest& t) {
-        return t.model_name == "stg_public__product" && t.test_name == "relationships";
+        return t.model_name == "stg_public__products" && t.test_name == "relationships";
     });
     ASSERT_NE(inferred, p.tests.end());
     EXPECT_EQ(inferred->severity, "error");
