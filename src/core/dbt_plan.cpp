@@ -796,6 +796,7 @@ Plan build_plan(const Schema& schema, const GenerateOptions& options, const Gene
     Plan plan;
     plan.schema = &schema;
     plan.project = options.project_name.empty() ? project_name_for(schema.database) : options.project_name;
+    plan.provider = options.provider;
     if (!options.quoted_keywords.empty())
         plan.quoter = SqlQuoter(options.quoted_keywords);
     std::set<std::string> model_names;

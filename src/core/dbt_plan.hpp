@@ -126,6 +126,7 @@ struct TestSpec {
 
 struct Plan {
     std::string project;
+    std::string provider = "builtin";
     const Schema* schema = nullptr;
     SqlQuoter quoter;
     std::vector<StagedRelation> staged;
@@ -137,6 +138,10 @@ struct Plan {
     std::vector<std::string> warnings;
     std::map<std::string, std::vector<std::size_t>> sources;  // source name -> staged indexes
     std::map<std::string, std::string> source_schema;         // source name -> schema
+    // What an AI provider wrote (ai_enrich), preferred over the builtin descriptions.
+    std::map<std::size_t, std::string> ai_relation_description;  // staged index -> text
+    std::map<const PlanColumn*, std::string> ai_column_description;
+    std::string ai_overview;
     std::optional<std::size_t> mart_of(std::size_t staged, const std::string& kind) const;
     // The output columns of a mart, in order: its relation's, then joined, then rolled up.
     struct MartColumn {

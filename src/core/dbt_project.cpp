@@ -1,6 +1,10 @@
 #include "core/dbt_project.hpp"
 
+#include "core/ai_enrich.hpp"
 #include "core/dbt_render.hpp"
+#include "core/error.hpp"
+
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -63,9 +67,59 @@ void tick(const GenerateHooks& hooks) {
         hooks.check_interrupts();
 }
 
-void progress(const GenerateHooks& hooks, int percent, const char* stage) {
+void progress(const GenerateHooks& hooks, int percent, const std::string& stage) {
     if (hooks.progress)
         hooks.progress(percent, stage);
+}
+
+void record(GeneratedProject& project, const std::vector<ai::Prompt>& prompts, const std::vector<ai::Call>& calls) {
+    for (std::size_t i = 0; i < prompts.size() && i < calls.size(); i++)
+        project.ai_requests.push_back({prompts[i].purpose, prompts[i].user, calls[i]});
+}
+
+// One question per staged relation, asked at once. When no answer came back at all, the
+// provider is unusable (a wrong key, no credit): the generation fails with its reason.
+void ask_for_descriptions(dbt::Plan& plan, const GenerateOptions& options, const GenerateHooks& hooks,
+                          GeneratedProject& project) {
+    if (!hooks.ask)
+        throw Error(sqlstate::feature_not_supported, "provider \"" + options.provider + "\" needs a server",
+                    "Use provider => 'builtin'.");
+    progress(hooks, 10, "asking " + options.provider);
+    std::vector<std::size_t> staged;
+    std::vector<ai::Prompt> prompts;
+    for (std::size_t i = 0; i < plan.staged.size(); i++) {
+        staged.push_back(i);
+        prompts.push_back(dbt::describe_prompt(plan, i));
+    }
+    if (prompts.empty())
+        return;
+    std::vector<ai::Call> calls = hooks.ask(prompts);
+    record(project, prompts, calls);
+    const bool any = std::any_of(calls.begin(), calls.end(),
+                                 [](const ai::Call& c) { return c.answer.outcome == ai::Outcome::ok; });
+    if (!any)
+        throw Error(sqlstate::external_routine_exception,
+                    fmt::format("{} answered none of {} requests: {}", options.provider, calls.size(),
+                                calls.at(0).answer.error),
+                    "SELECT purpose, http_status, error FROM cartridge.ai_requests shows each request; "
+                    "provider => 'builtin' needs no network.");
+    for (std::string& w : dbt::apply_descriptions(plan, staged, calls, options.provider))
+        project.warnings.push_back(std::move(w));
+}
+
+void ask_for_overview(dbt::Plan& plan, const GenerateOptions& options, const GenerateHooks& hooks,
+                      GeneratedProject& project) {
+    std::vector<std::pair<std::string, std::string>> models;
+    for (const GeneratedModel& m : project.models)
+        models.emplace_back(m.name, m.description);
+    const std::vector<ai::Prompt> prompts{dbt::overview_prompt(plan, models)};
+    std::vector<ai::Call> calls = hooks.ask(prompts);
+    record(project, prompts, calls);
+    if (calls.at(0).answer.outcome == ai::Outcome::ok)
+        plan.ai_overview = calls[0].answer.document.value("overview", "");
+    else
+        project.warnings.push_back(
+            fmt::format("{}: no overview for the README ({})", options.provider, calls[0].answer.error));
 }
 
 }  // namespace
@@ -73,10 +127,15 @@ void progress(const GenerateHooks& hooks, int percent, const char* stage) {
 GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOptions& options,
                                       const GenerateHooks& hooks) {
     progress(hooks, 5, "planning");
-    const dbt::Plan plan = dbt::build_plan(schema, options, hooks);
+    dbt::Plan plan = dbt::build_plan(schema, options, hooks);
     GeneratedProject project;
     project.name = plan.project;
-    project.warnings = plan.warnings;
+    project.provider = options.provider;
+    project.model = hooks.model;
+    const bool ai = options.provider != "builtin";
+    if (ai)
+        ask_for_descriptions(plan, options, hooks, project);
+    project.warnings.insert(project.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
     auto file = [&](std::string path, std::string kind, std::string content) {
         project.files.push_back({std::move(path), std::move(kind), std::move(content)});
     };
@@ -132,6 +191,8 @@ GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOption
     file(".sqlfluff", "config", sqlfluff_config);
     // macros/ is part of dbt's layout; the builtin provider needs no macro of its own.
     file("macros/.gitkeep", "macro", "");
+    if (ai && !plan.staged.empty())
+        ask_for_overview(plan, options, hooks, project);
     file("README.md", "docs", dbt::readme(plan, project));
     std::sort(project.files.begin(), project.files.end(),
               [](const GeneratedFile& a, const GeneratedFile& b) { return a.path < b.path; });

@@ -1,6 +1,7 @@
 // The builtin provider: a complete dbt project rendered from a scan, deterministically.
 #pragma once
 
+#include "core/ai_http.hpp"
 #include "core/generate_options.hpp"
 #include "core/schema.hpp"
 
@@ -41,8 +42,18 @@ struct GeneratedTest {
     std::string severity = "error";
 };
 
+// One question asked of an AI provider, as cartridge.ai_requests records it.
+struct AiRequest {
+    std::string purpose;
+    std::string prompt;  // the user message (stored only with cartridge.log_prompts)
+    ai::Call call;
+};
+
 struct GeneratedProject {
     std::string name;
+    std::string provider = "builtin";
+    std::string model;  // empty for builtin
+    std::vector<AiRequest> ai_requests;
     std::vector<GeneratedFile> files;  // sorted by path
     std::vector<GeneratedModel> models;
     std::vector<GeneratedTest> tests;
@@ -54,6 +65,9 @@ struct GeneratedProject {
 struct GenerateHooks {
     std::function<void()> check_interrupts;
     std::function<void(int percent, const std::string& stage)> progress;
+    // Asks an AI provider (options.provider other than builtin): every prompt, concurrently.
+    std::function<std::vector<ai::Call>(const std::vector<ai::Prompt>&)> ask;
+    std::string model;  // the model ask talks to, recorded with the project
 };
 
 GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOptions& options,

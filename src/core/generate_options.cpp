@@ -10,12 +10,13 @@ namespace cartridge {
 
 namespace {
 
-std::string accepted_keys_hint() {
-    return "Accepted keys: " + fmt::format("{}", fmt::join(builtin_option_keys(), ", ")) + ".";
+std::string accepted_keys_hint(bool ai) {
+    return "Accepted keys: " + fmt::format("{}", fmt::join(ai ? ai_option_keys() : builtin_option_keys(), ", ")) +
+           ".";
 }
 
-[[noreturn]] void bad_option(const std::string& message) {
-    throw Error(sqlstate::invalid_parameter_value, message, accepted_keys_hint());
+[[noreturn]] void bad_option(const std::string& message, bool ai = false) {
+    throw Error(sqlstate::invalid_parameter_value, message, accepted_keys_hint(ai));
 }
 
 bool valid_project_name(const std::string& name) {
@@ -51,13 +52,9 @@ const std::vector<std::string>& known_providers() {
 }
 
 void check_provider(const std::string& provider) {
-    if (provider == "builtin")
-        return;
     for (const std::string& known : known_providers())
         if (provider == known)
-            throw Error(sqlstate::feature_not_supported,
-                        "provider \"" + provider + "\" is not available yet",
-                        "Use provider => 'builtin', the deterministic provider that needs no network.");
+            return;
     throw Error(sqlstate::invalid_parameter_value, "unknown provider \"" + provider + "\"",
                 "Known providers: " + fmt::format("{}", fmt::join(known_providers(), ", ")) + ".");
 }
@@ -68,8 +65,16 @@ const std::vector<std::string>& builtin_option_keys() {
     return keys;
 }
 
-GenerateOptions parse_generate_options(const nlohmann::json& options) {
+const std::vector<std::string>& ai_option_keys() {
+    static const std::vector<std::string> keys = {"freshness", "inferred_min_confidence", "inferred_warn_below",
+                                                  "marts", "model", "project_name"};
+    return keys;
+}
+
+GenerateOptions parse_generate_options(const nlohmann::json& options, const std::string& provider) {
     GenerateOptions out;
+    out.provider = provider;
+    const bool ai = provider != "builtin";
     if (options.is_null())
         return out;
     if (!options.is_object())
@@ -90,8 +95,12 @@ GenerateOptions parse_generate_options(const nlohmann::json& options) {
             out.inferred_min_confidence = confidence(value, key);
         } else if (key == "inferred_warn_below") {
             out.inferred_warn_below = confidence(value, key);
+        } else if (key == "model" && ai) {
+            if (!value.is_string() || value.get<std::string>().empty() || value.get<std::string>().size() > 200)
+                bad_option("option \"model\" must be a model name, not " + value.dump(), ai);
+            out.model = value.get<std::string>();
         } else {
-            bad_option("unknown option \"" + key + "\" for provider \"builtin\"");
+            bad_option("unknown option \"" + key + "\" for provider \"" + provider + "\"", ai);
         }
     }
     if (out.inferred_min_confidence > out.inferred_warn_below)

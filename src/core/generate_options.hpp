@@ -11,11 +11,12 @@ namespace cartridge {
 // Every provider name cartridge_generate knows, in the order error hints list them.
 const std::vector<std::string>& known_providers();
 
-// Accepts "builtin"; the AI providers are known but not available yet
-// (feature_not_supported); anything else is invalid_parameter_value listing the known ones.
+// Accepts the known providers; anything else is invalid_parameter_value listing them.
 void check_provider(const std::string& provider);
 
 struct GenerateOptions {
+    std::string provider = "builtin";      // who writes what rules cannot know (see ai_enrich)
+    std::string model;                     // the AI provider's model; empty: its setting
     std::string project_name;              // dbt project name; empty: from the database name
     bool marts = true;                     // intermediate and marts models from the classification
     bool freshness = true;                 // source freshness where a timestamp column allows
@@ -28,10 +29,12 @@ struct GenerateOptions {
 
 // The keys of `options` the builtin provider accepts, for error hints and docs.
 const std::vector<std::string>& builtin_option_keys();
+// The keys the AI providers accept: the builtin ones and "model".
+const std::vector<std::string>& ai_option_keys();
 
 // Parses the caller's options (a JSON object). Unknown keys, wrong types and values out of
 // range are errors whose hint lists the accepted keys.
-GenerateOptions parse_generate_options(const nlohmann::json& options);
+GenerateOptions parse_generate_options(const nlohmann::json& options, const std::string& provider = "builtin");
 
 // A valid dbt project name derived from a database name: snake_case, never empty, never
 // starting with a digit, never a name dbt reserves for its own packages.

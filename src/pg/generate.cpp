@@ -5,6 +5,7 @@
 // (src/pg/worker.cpp), with the same steps (pg/jobs.hpp).
 #include "pg/background.hpp"
 #include "pg/datum.hpp"
+#include "pg/ai_settings.hpp"
 #include "pg/jobs.hpp"
 #include "pg/scan_model.hpp"
 #include "pg/spi.hpp"
@@ -107,22 +108,23 @@ using cartridge::pg::Roles;
 
 // A new project row, as the extension's owner, with the caller as its submitter: queued
 // for the worker (async) or running in this backend (sync).
-int64_t insert_project_pg(const ScanRef& scan, const std::string& name, const std::string& options_text, bool async,
-                          const Roles& roles) {
+int64_t insert_project_pg(const ScanRef& scan, const std::string& name, const std::string& provider,
+                          const std::string& options_text, bool async, const Roles& roles) {
     const std::string scan_id = std::to_string(scan.id);
     const std::string caller = std::to_string(roles.caller);
     OwnerScope as_owner(roles);
     auto inserted = spi_query_pg(
         "INSERT INTO cartridge.projects (scan_id, name, provider, options, async, status, stage, started_at, "
         "submitted_by) "
-        "VALUES ($1, $2, 'builtin', $3, $4, CASE WHEN $4 THEN 'queued' ELSE 'running' END, "
+        "VALUES ($1, $2, $6, $3, $4, CASE WHEN $4 THEN 'queued' ELSE 'running' END, "
         "CASE WHEN $4 THEN 'queued' ELSE 'generating' END, "
         "CASE WHEN $4 THEN NULL ELSE pg_catalog.clock_timestamp() END, $5::pg_catalog.regrole) RETURNING id",
         {{INT8OID, scan_id.c_str()},
          {TEXTOID, name.c_str()},
          {JSONBOID, options_text.c_str()},
          {BOOLOID, async ? "true" : "false"},
-         {OIDOID, caller.c_str()}},
+         {OIDOID, caller.c_str()},
+         {TEXTOID, provider.c_str()}},
         false);
     return std::stoll(inserted.at(0).at(0).value());
 }
@@ -188,6 +190,48 @@ void store_project_contents_pg(int64_t project_id, const cartridge::GeneratedPro
         "INSERT INTO cartridge.files (project_id, path, kind, content) "
         "SELECT $1, f.* FROM unnest($2, $3, $4) AS f",
         false, args);
+
+    if (p.ai_requests.empty())
+        return;
+    // One row per question asked of the provider; the prompt only with cartridge.log_prompts.
+    std::vector<std::string> numbers;
+    numbers.reserve(p.ai_requests.size() * 5);
+    std::vector<TextColumn> requests(9);
+    const bool prompts = cartridge::pg::ai_log_prompts();
+    static const std::string succeeded = "succeeded", failed = "failed";
+    for (const auto& r : p.ai_requests) {
+        const cartridge::ai::Call& c = r.call;
+        numbers.push_back(std::to_string(c.http_status));
+        numbers.push_back(std::to_string(c.attempts));
+        numbers.push_back(fmt::format("{:.3f}", c.latency_ms));
+        numbers.push_back(std::to_string(c.answer.prompt_tokens));
+        numbers.push_back(std::to_string(c.answer.completion_tokens));
+    }
+    for (std::size_t i = 0; i < p.ai_requests.size(); i++) {
+        const auto& r = p.ai_requests[i];
+        const bool ok = r.call.answer.outcome == cartridge::ai::Outcome::ok;
+        requests[0].push_back(&r.purpose);
+        requests[1].push_back(r.call.http_status ? &numbers[i * 5] : nullptr);
+        requests[2].push_back(ok ? &succeeded : &failed);
+        requests[3].push_back(&numbers[i * 5 + 1]);
+        requests[4].push_back(&numbers[i * 5 + 2]);
+        requests[5].push_back(&numbers[i * 5 + 3]);
+        requests[6].push_back(&numbers[i * 5 + 4]);
+        requests[7].push_back(ok ? nullptr : &r.call.answer.error);
+        requests[8].push_back(prompts ? &r.prompt : nullptr);
+    }
+    args = {project, {TEXTOID, p.provider.c_str()}, {TEXTOID, p.model.c_str()}};
+    for (const TextColumn& column : requests)
+        args.push_back(text_array_pg(column));
+    spi_execute_pg(
+        "INSERT INTO cartridge.ai_requests (project_id, provider, model, purpose, http_status, status, attempts, "
+        "latency_ms, prompt_tokens, completion_tokens, error, prompt, requested_by) "
+        "SELECT $1, $2, $3, r.purpose, r.http::int, r.status, r.attempts::int, r.latency::float8, "
+        "r.prompt_tokens::int, r.completion_tokens::int, r.error, r.prompt, "
+        "(SELECT submitted_by FROM cartridge.projects WHERE id = $1) "
+        "FROM unnest($4, $5, $6, $7, $8, $9, $10, $11, $12) "
+        "AS r(purpose, http, status, attempts, latency, prompt_tokens, completion_tokens, error, prompt)",
+        false, args);
 }
 
 }  // namespace
@@ -198,8 +242,8 @@ GenerationInput load_generation_input_pg(int64_t project_id, const Roles& roles)
     const auto started = Clock::now();
     const std::string id = std::to_string(project_id);
     // Not read-only: a sync generation reads the row its own INSERT just wrote.
-    auto rows = spi_query_pg("SELECT scan_id, options FROM cartridge.projects WHERE id = $1", {{INT8OID, id.c_str()}},
-                             false);
+    auto rows = spi_query_pg("SELECT scan_id, options, provider FROM cartridge.projects WHERE id = $1",
+                             {{INT8OID, id.c_str()}}, false);
     if (rows.empty())
         throw Error(cartridge::sqlstate::undefined_object, "project " + id + " does not exist",
                     "SELECT id, name, status FROM cartridge.projects lists the projects you can see.");
@@ -207,7 +251,8 @@ GenerationInput load_generation_input_pg(int64_t project_id, const Roles& roles)
     require_succeeded(scan);
     GenerationInput input;
     input.scan_id = scan.id;
-    input.options = cartridge::parse_generate_options(json::parse(rows[0][1].value_or("{}")));
+    input.options = cartridge::parse_generate_options(json::parse(rows[0][1].value_or("{}")),
+                                                      rows[0][2].value_or("builtin"));
     input.options.quoted_keywords = server_quoted_keywords();
     {
         // The caller may see the scan (resolve_scan_pg); its rows are read without a
@@ -234,13 +279,24 @@ void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedPr
     timings["store_ms"] = ms_since(started);
     const std::string id = std::to_string(project_id);
     const std::string warnings = json(p.warnings).dump();
-    const std::string usage = json{{"requests", 0}, {"prompt_tokens", 0}, {"completion_tokens", 0}}.dump();
+    long prompt_tokens = 0, completion_tokens = 0, attempts = 0;
+    for (const auto& r : p.ai_requests) {
+        prompt_tokens += r.call.answer.prompt_tokens;
+        completion_tokens += r.call.answer.completion_tokens;
+        attempts += r.call.attempts;
+    }
+    const std::string usage = json{{"requests", p.ai_requests.size()},
+                                   {"attempts", attempts},
+                                   {"prompt_tokens", prompt_tokens},
+                                   {"completion_tokens", completion_tokens}}
+                                  .dump();
     const std::string message =
         fmt::format("{} models, {} tests, {} files", p.models.size(), p.tests.size(), p.files.size());
     const std::string timings_text = timings.dump();
     OwnerScope as_owner(roles);
     spi_execute_pg(
         "UPDATE cartridge.projects SET name = $6, status = 'succeeded', progress = 100, stage = 'done', "
+        "model = NULLIF($7, ''), "
         "message = $2, warnings = $3, usage = $4, finished_at = pg_catalog.clock_timestamp(), "
         "timings = $5 || jsonb_build_object('total_ms', round(extract(epoch FROM "
         "pg_catalog.clock_timestamp() - started_at)::numeric * 1000, 3)) WHERE id = $1",
@@ -250,7 +306,19 @@ void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedPr
          {JSONBOID, warnings.c_str()},
          {JSONBOID, usage.c_str()},
          {JSONBOID, timings_text.c_str()},
-         {TEXTOID, p.name.c_str()}});
+         {TEXTOID, p.name.c_str()},
+         {TEXTOID, p.model.c_str()}});
+}
+
+void add_ai_hook(cartridge::GenerateHooks& hooks, const cartridge::GenerateOptions& options) {
+    if (options.provider == "builtin")
+        return;
+    const cartridge::ai::Endpoint endpoint = ai_endpoint(options.provider, options.model);
+    const cartridge::ai::AskOptions ask = ai_ask_options();
+    hooks.ask = [endpoint, ask](const std::vector<cartridge::ai::Prompt>& prompts) {
+        return cartridge::ai::ask_all(endpoint, prompts, ask);
+    };
+    hooks.model = endpoint.model;
 }
 
 }  // namespace cartridge::pg
@@ -265,7 +333,9 @@ CARTRIDGE_FUNCTION(cartridge_generate) {
                     "Known providers: builtin, openai, anthropic, gemini, openai_compatible.");
     cartridge::check_provider(*provider);
     const std::string options_text = cartridge::pg::jsonb_arg_as_text_pg(fcinfo, 2).value_or("{}");
-    const cartridge::GenerateOptions options = cartridge::parse_generate_options(json::parse(options_text));
+    const cartridge::GenerateOptions options = cartridge::parse_generate_options(json::parse(options_text), *provider);
+    if (options.provider != "builtin")
+        (void)cartridge::pg::ai_endpoint(options.provider, options.model);  // a missing key fails now
     if (PG_ARGISNULL(3))
         throw Error(cartridge::sqlstate::invalid_parameter_value, "async must not be null",
                     "Pass async => false to generate in this session.");
@@ -280,7 +350,7 @@ CARTRIDGE_FUNCTION(cartridge_generate) {
         require_succeeded(scan);
     const std::string name =
         options.project_name.empty() ? cartridge::project_name_for(scan.database) : options.project_name;
-    const int64_t project_id = insert_project_pg(scan, name, options_text, async, roles);
+    const int64_t project_id = insert_project_pg(scan, name, options.provider, options_text, async, roles);
     if (async) {
         cartridge::pg::wake_worker_at_commit();
         PG_RETURN_INT64(project_id);
@@ -288,6 +358,7 @@ CARTRIDGE_FUNCTION(cartridge_generate) {
     cartridge::pg::GenerationInput input = cartridge::pg::load_generation_input_pg(project_id, roles);
     cartridge::GenerateHooks hooks;
     hooks.check_interrupts = [] { cartridge::pg::check_for_interrupts_pg(); };
+    cartridge::pg::add_ai_hook(hooks, input.options);
     json timings = input.timings;
     cartridge::GeneratedProject project = cartridge::pg::generate_in_memory(input, hooks, timings);
     cartridge::pg::store_generated_project_pg(project_id, project, timings, roles);

@@ -35,7 +35,12 @@ GenerationInput load_generation_input_pg(int64_t project_id, const Roles& roles)
 cartridge::GeneratedProject generate_in_memory(const GenerationInput& input, const cartridge::GenerateHooks& hooks,
                                                nlohmann::json& timings);
 
-// Stores the project's models, tests and files and ends its job as succeeded.
+// Sets hooks.ask (and hooks.model) for an AI provider, from the settings; nothing for builtin.
+// A missing key, base URL or model is an error.
+void add_ai_hook(cartridge::GenerateHooks& hooks, const cartridge::GenerateOptions& options);
+
+// Stores the project's models, tests and files (and its AI requests) and ends its job as
+// succeeded.
 void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedProject& project,
                                 nlohmann::json timings, const Roles& roles);
 

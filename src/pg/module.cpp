@@ -1,6 +1,8 @@
 // Module entry: PG_MODULE_MAGIC, the settings (GUCs), declared in one place, and, when the
 // library is preloaded, the background work (src/pg/background.hpp).
+#include "pg/ai_settings.hpp"
 #include "pg/background.hpp"
+#include "pg/log_redaction.hpp"
 
 extern "C" {
 #include "postmaster/postmaster.h"
@@ -30,6 +32,8 @@ void _PG_init(void) {
                             "How many databases may have a cartridge worker at the same time.",
                             "Each takes one of max_worker_processes; the launcher takes another.", &max_workers, 2, 1,
                             MAX_BACKENDS, PGC_SIGHUP, 0, nullptr, nullptr, nullptr);
+    cartridge::pg::install_log_redaction();
+    cartridge::pg::define_ai_settings();
     // Typos such as cartridge.opneai_api_key are reported instead of silently accepted.
     MarkGUCPrefixReserved("cartridge");
     if (process_shared_preload_libraries_in_progress)

@@ -280,6 +280,7 @@ void run_project_job(const Job& job) {
     // Generation progress (0-100) is reported as 5-90 of the job's.
     GenerateHooks hooks;
     hooks.check_interrupts = check_job_interrupts;
+    add_ai_hook(hooks, input.options);
     hooks.progress = [&](int percent, const std::string& stage) {
         if (percent < 100)  // the generation's "done" is not the job's: it is stored next
             progress.report(5 + percent * 85 / 100, stage);

@@ -516,22 +516,28 @@ TEST(GenerateOptions, DerivesAValidProjectNameFromTheDatabase) {
     EXPECT_EQ(project_name_for("\xe6\x97\xa5"), "cartridge");
 }
 
-TEST(Providers, BuiltinWorksAiProvidersAreNotAvailableYetOthersAreUnknown) {
-    EXPECT_NO_THROW(check_provider("builtin"));
-    for (const char* ai : {"openai", "anthropic", "gemini", "openai_compatible"}) {
-        try {
-            check_provider(ai);
-            FAIL() << ai;
-        } catch (const Error& e) {
-            EXPECT_EQ(e.sqlstate(), "0A000") << ai;
-        }
-    }
+TEST(Providers, KnownOnesAreAcceptedOthersAreUnknown) {
+    for (const char* known : {"builtin", "openai", "anthropic", "gemini", "openai_compatible"})
+        EXPECT_NO_THROW(check_provider(known)) << known;
     try {
         check_provider("llama");
         FAIL();
     } catch (const Error& e) {
         EXPECT_EQ(e.sqlstate(), "22023");
         EXPECT_EQ(e.hint(), "Known providers: builtin, openai, anthropic, gemini, openai_compatible.");
+    }
+}
+
+TEST(GenerateOptions, AiProvidersAcceptAModel) {
+    GenerateOptions o = parse_generate_options(nlohmann::json::parse(R"({"model": "gpt-x"})"), "openai");
+    EXPECT_EQ(o.model, "gpt-x");
+    EXPECT_EQ(o.provider, "openai");
+    try {
+        parse_generate_options(nlohmann::json::parse(R"({"temperature": 1})"), "gemini");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("for provider \"gemini\""), std::string::npos);
+        EXPECT_NE(e.hint().find("model"), std::string::npos);
     }
 }
 

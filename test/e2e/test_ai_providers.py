@@ -1,0 +1,209 @@
+"""The AI providers end to end, against the fake provider server (fake_ai.py, each
+provider's real wire format on loopback): a generation through each of openai, anthropic,
+gemini and openai_compatible, sync and async, whose archive passes real dbt; each fault
+ends in a retry or a clear failure, never a crash or a hang; cancel interrupts a request in
+flight; keys stay secret (settings, tables, errors, the server log)."""
+from __future__ import annotations
+
+import re
+import time
+
+import psycopg
+import pytest
+
+from fake_ai import FakeAI
+from test_generate_dbt import archive, extract, run_dbt
+
+PROVIDERS = ["openai", "anthropic", "gemini", "openai_compatible"]
+KEYS = {"openai": "sk-test-openai", "anthropic": "sk-ant-test", "gemini": "gm-test"}
+
+
+def one(conn, query: str, params=None):
+    return conn.execute(query, params).fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def fake(cluster):
+    """The fake server, and the cluster's settings pointing every provider at it."""
+    with FakeAI(keys=KEYS, compatible_requires_key=False) as server:
+        settings = {
+            "cartridge.openai_base_url": server.openai_base_url,
+            "cartridge.openai_api_key": KEYS["openai"],
+            "cartridge.anthropic_base_url": server.anthropic_base_url,
+            "cartridge.anthropic_api_key": KEYS["anthropic"],
+            "cartridge.gemini_base_url": server.gemini_base_url,
+            "cartridge.gemini_api_key": KEYS["gemini"],
+            "cartridge.openai_compatible_base_url": server.openai_base_url,
+            "cartridge.openai_compatible_model": "local-llama",
+            "cartridge.request_timeout": "5000",
+        }
+        with cluster.connect() as admin:
+            for key, value in settings.items():
+                admin.execute(f"ALTER SYSTEM SET {key} = '{value}'")
+            admin.execute("SELECT pg_reload_conf()")
+        time.sleep(0.2)
+        yield server
+        with cluster.connect() as admin:
+            for key in settings:
+                admin.execute(f"ALTER SYSTEM RESET {key}")
+            admin.execute("SELECT pg_reload_conf()")
+
+
+@pytest.fixture
+def chinook(make_db, fake):
+    fake.reset()
+    return make_db("chinook")
+
+
+def generate(conn, provider: str, async_: bool = False, options: str = "{}") -> int:
+    project = one(conn, "SELECT cartridge_generate(NULL, %s, %s, %s)", (provider, options, async_))
+    if async_:
+        assert one(conn, "SELECT cartridge_wait(%s, '60 s')", (project,)) in ("succeeded", "failed")
+    return project
+
+
+@pytest.mark.parametrize("provider", PROVIDERS)
+def test_a_generation_through_each_provider_passes_real_dbt(cluster, chinook, fake, tmp_path, provider):
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        relations = one(conn, "SELECT count(*) FROM cartridge.relations")
+        project = generate(conn, provider)
+        info = one(conn, "SELECT cartridge_info(%s)", (project,))
+        assert info["status"] == "succeeded" and info["warnings"] == [], info
+        assert info["usage"]["requests"] == relations + 1  # one per relation, the overview
+        assert info["usage"]["prompt_tokens"] > 0 and info["usage"]["completion_tokens"] > 0
+        rows = conn.execute("SELECT provider, model, status, attempts, http_status, prompt FROM cartridge.ai_requests"
+                            " WHERE project_id = %s", (project,)).fetchall()
+        assert {r[:5] for r in rows} == {(provider, info["model"], "succeeded", 1, 200)}
+        assert all(r[5] is None for r in rows), "no prompt text without cartridge.log_prompts"
+        data = archive(conn, project)
+    sent = fake.requests_for("openai" if provider == "openai_compatible" else provider)
+    assert len(sent) == relations + 1
+    if provider == "anthropic":
+        assert sent[0]["headers"]["x-api-key"] == KEYS["anthropic"]
+        assert sent[0]["headers"]["anthropic-version"] == "2023-06-01"
+    project_dir = extract(data, tmp_path)
+    models = (project_dir / "models" / "staging" / "public" / "_public__models.yml").read_text()
+    assert "public.Invoice" in models and "fake" in models.lower(), models[:2000]
+    assert "## Overview" in (project_dir / "README.md").read_text()
+    run_dbt(cluster, chinook, project_dir, "parse")
+    built = run_dbt(cluster, chinook, project_dir, "build")
+    assert re.search(r"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0", built), built
+
+
+@pytest.mark.parametrize("provider", ["openai", "gemini"])
+def test_async_generation_through_a_provider(cluster, chinook, fake, provider):
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        project = generate(conn, provider, async_=True)
+        info = one(conn, "SELECT cartridge_info(%s)", (project,))
+        assert info["status"] == "succeeded", info
+        assert info["usage"]["requests"] > 1
+        assert one(conn, "SELECT count(*) FROM cartridge.ai_requests WHERE project_id = %s", (project,)) > 1
+
+
+@pytest.mark.parametrize("provider,kind", [
+    ("openai", "rate_limit"), ("anthropic", "rate_limit"), ("gemini", "rate_limit"),
+    ("openai", "server_error"), ("anthropic", "overloaded"), ("gemini", "overloaded"),
+    ("openai", "reset"), ("anthropic", "malformed"), ("gemini", "truncated"),
+    ("openai", "ignore_schema"), ("anthropic", "not_json_answer"), ("openai", "timeout"),
+])
+def test_faults_worth_retrying_are_retried(cluster, chinook, fake, provider, kind):
+    options = {"retry_after": 1} if kind == "rate_limit" else {"seconds": 30} if kind == "timeout" else {}
+    fake.fail(kind, times=2, provider=provider, task="describe_relation", **options)
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        if kind == "timeout":
+            conn.execute("SET cartridge.request_timeout = '500ms'")
+        started = time.monotonic()
+        project = generate(conn, provider)
+        elapsed = time.monotonic() - started
+        assert one(conn, "SELECT status FROM cartridge.projects WHERE id = %s", (project,)) == "succeeded"
+        attempts = [r[0] for r in conn.execute(
+            "SELECT attempts FROM cartridge.ai_requests WHERE project_id = %s ORDER BY attempts DESC", (project,))]
+        assert sum(a - 1 for a in attempts) == 2, attempts  # the two faults, each retried once
+        assert one(conn, "SELECT count(*) FROM cartridge.ai_requests WHERE project_id = %s AND status <> 'succeeded'",
+                   (project,)) == 0
+    if kind == "rate_limit":
+        assert elapsed >= 1.0, "retry-after was honoured"
+    assert elapsed < 20
+
+
+@pytest.mark.parametrize("provider,kind,said", [
+    ("openai", "auth", "refused the API key"), ("anthropic", "auth", "refused the API key"),
+    ("gemini", "auth", "refused the API key"), ("openai", "quota", "quota is exhausted"),
+    ("gemini", "quota", "quota is exhausted"), ("anthropic", "credit", "no credit left"),
+    ("openai", "not_found", "does not know model"),
+])
+def test_faults_that_cannot_succeed_fail_at_once_and_say_why(cluster, chinook, fake, provider, kind, said):
+    fake.fail(kind, times=None, provider=provider)
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        with pytest.raises(psycopg.errors.ExternalRoutineException) as failed:
+            generate(conn, provider)
+        assert said in failed.value.diag.message_primary, failed.value.diag.message_primary
+        assert "cartridge.ai_requests" in failed.value.diag.message_hint
+        assert one(conn, "SELECT count(*) FROM cartridge.projects") == 0, "nothing half-written"
+    relations_asked = len({r["body"]["messages"][0]["content"] if provider == "anthropic" else r["raw"]
+                           for r in fake.requests_for(provider)})
+    assert len(fake.requests_for(provider)) == relations_asked, "not retried"
+    fake.clear_faults()
+
+
+def test_cancel_interrupts_requests_in_flight(cluster, chinook, fake):
+    fake.fail("timeout", times=None, provider="openai", seconds=60)
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        conn.execute("SET statement_timeout = '1s'")
+        started = time.monotonic()
+        with pytest.raises(psycopg.errors.QueryCanceled):
+            generate(conn, "openai")
+        assert time.monotonic() - started < 3
+        conn.execute("RESET statement_timeout")
+        assert one(conn, "SELECT 1") == 1
+    fake.clear_faults()
+
+
+def test_keys_are_never_shown_stored_or_logged(cluster, chinook, fake):
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        generate(conn, "openai")
+        fake.fail("auth", times=None, provider="anthropic")
+        with pytest.raises(psycopg.errors.ExternalRoutineException):
+            generate(conn, "anthropic")
+        fake.clear_faults()
+        # even a superuser reads a mask
+        assert one(conn, "SHOW cartridge.openai_api_key") == "********"
+        assert one(conn, "SELECT current_setting('cartridge.gemini_api_key')") == "********"
+        dumped = " ".join(str(r) for t in ("projects", "models", "files", "ai_requests", "scans")
+                          for r in conn.execute(f"SELECT * FROM cartridge.{t}"))
+        # a statement log that would show the key: masked
+        conn.execute("SET log_statement = 'all'")
+        conn.execute(f"ALTER SYSTEM SET cartridge.anthropic_api_key = '{KEYS['anthropic']}'")
+        conn.execute("RESET log_statement")
+        conn.execute("DROP ROLE IF EXISTS ai_mallory; CREATE ROLE ai_mallory LOGIN")
+    try:
+        with cluster.connect(chinook, user="ai_mallory") as mallory:
+            for query in ("SHOW cartridge.openai_api_key", "SELECT current_setting('cartridge.openai_api_key')"):
+                try:
+                    value = one(mallory, query)
+                except psycopg.errors.InsufficientPrivilege:
+                    value = None
+                assert value in (None, "********"), query
+            assert one(mallory, "SELECT count(*) FROM pg_settings WHERE name LIKE 'cartridge.%%api_key'"
+                                " AND setting NOT IN ('********')") == 0
+            for setting in ("cartridge.openai_api_key", "cartridge.openai_base_url"):
+                with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                    mallory.execute(f"SET {setting} = 'http://127.0.0.1:1/v1'")
+            # the failed statement (logged with the error) would carry a key of her own
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                mallory.execute("SET cartridge.openai_api_key = 'sk-mallory-secret'")
+    finally:
+        with cluster.connect() as admin:
+            admin.execute("DROP ROLE ai_mallory")
+    log = cluster.log_text()
+    assert "sk-mallory-secret" not in log
+    assert "cartridge.anthropic_api_key = '********'" in log, "the statement was logged, masked"
+    for key in KEYS.values():
+        assert key not in dumped
+        assert key not in log
