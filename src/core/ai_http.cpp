@@ -166,6 +166,7 @@ std::vector<Call> ask_all(const Endpoint& endpoint, const std::vector<Prompt>& p
         int running = 0;
         curl_multi_perform(multi.get(), &running);
         int queued = 0;
+        bool freed = false;  // a transfer ended: its place may go to the next prompt at once
         while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
             if (message->msg != CURLMSG_DONE)
                 continue;
@@ -186,6 +187,7 @@ std::vector<Call> ask_all(const Endpoint& endpoint, const std::vector<Prompt>& p
             multi.detach(easy);
             s.easy.reset();
             s.headers.reset();
+            freed = true;
             call.attempts++;
             call.http_status = s.response.status;
             call.answer = interpret(endpoint, s.response, prompts[static_cast<std::size_t>(it - slots.begin())].schema);
@@ -216,6 +218,8 @@ std::vector<Call> ask_all(const Endpoint& endpoint, const std::vector<Prompt>& p
         }
         if (remaining == 0)
             break;
+        if (freed)
+            continue;
         const auto wait_ms = std::chrono::duration_cast<std::chrono::milliseconds>(next_due - Clock::now()).count();
         curl_multi_poll(multi.get(), nullptr, 0, static_cast<int>(std::clamp<long long>(wait_ms, 0, 100)), nullptr);
     }

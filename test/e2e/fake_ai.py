@@ -1168,6 +1168,9 @@ class _Handler(BaseHTTPRequestHandler):
 
     def setup(self) -> None:
         super().setup()
+        # Headers and body leave in separate writes: without this, Nagle's algorithm holds
+        # the body until the client's delayed ACK (40 ms), as no real provider does.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         with self.owner._lock:
             self.owner._conns.add(self.connection)
             self.owner._threads.add(threading.current_thread())
