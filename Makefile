@@ -25,7 +25,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # Headers are not tracked by PGXS; rebuild everything when one changes.
-$(OBJS): $(wildcard src/core/*.hpp src/pg/*.hpp)
+$(OBJS): $(wildcard src/core/*.hpp src/pg/*.hpp) cartridge.control
 
 .PHONY: deps demo test unit installcheck e2e bench accuracy
 

@@ -207,3 +207,34 @@ def test_keys_are_never_shown_stored_or_logged(cluster, chinook, fake):
     for key in KEYS.values():
         assert key not in dumped
         assert key not in log
+
+
+def test_no_value_of_the_data_reaches_the_provider(cluster, chinook, fake):
+    """Even when the scan kept values (profile.values: bounds and frequent values), the
+    provider sees the metadata only."""
+    with cluster.connect(chinook) as conn:
+        conn.execute("""SELECT cartridge_scan(options => '{"profile": {"values": true}}')""")
+        kept = conn.execute("SELECT count(*) FROM cartridge.columns WHERE profile ? 'top_values'").fetchone()[0]
+        assert kept > 0, "the scan kept values, so there is something that must not leak"
+        values = [r[0] for r in conn.execute(
+            'SELECT "Email" FROM "Customer" UNION ALL SELECT "Name" FROM "Track" WHERE length("Name") > 12'
+            ' UNION ALL SELECT "Phone" FROM "Employee" WHERE "Phone" IS NOT NULL')]
+        generate(conn, "gemini")
+    sent = fake.all_text()
+    assert "Customer" in sent and "Email" in sent  # the metadata went
+    leaked = [v for v in values if v in sent]
+    assert leaked == [], leaked[:5]
+
+
+def test_test_provider_reports_what_a_minimal_call_did(cluster, chinook, fake):
+    with cluster.connect(chinook) as conn:
+        for provider in PROVIDERS:
+            result = one(conn, "SELECT cartridge_test_provider(%s)", (provider,))
+            assert result["ok"] is True and result["http_status"] == 200 and result["error"] is None, result
+            assert result["latency_ms"] >= 0 and result["model"]
+        fake.fail("auth", times=1, provider="anthropic")
+        result = one(conn, "SELECT cartridge_test_provider('anthropic', 'claude-x')")
+        assert (result["ok"], result["model"], result["http_status"]) == (False, "claude-x", 401)
+        assert "refused the API key" in result["error"]
+        with pytest.raises(psycopg.errors.InvalidParameterValue):
+            conn.execute("SELECT cartridge_test_provider('builtin')")
