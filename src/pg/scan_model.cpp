@@ -1,4 +1,5 @@
 #include "pg/scan_model.hpp"
+#include "pg/subtransaction.hpp"
 
 #include "core/error.hpp"
 
@@ -224,7 +225,9 @@ Schema SchemaBuilder::finish(int64_t scan_id, std::string database) {
 
 Schema load_scan_pg(int64_t scan_id, bool inference_profiles) {
     SpiScope spi;
-    OwnWritesSnapshotScope snapshot;
+    // What this transaction wrote earlier in the same statement is read too:
+    // SELECT cartridge_generate(cartridge_scan()).
+    FreshSnapshotScope snapshot;
     const std::string id = std::to_string(scan_id);
     auto scan = spi_query_pg("SELECT database_name FROM cartridge.scans WHERE id = $1", {{INT8OID, id.c_str()}});
     if (scan.empty())

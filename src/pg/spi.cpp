@@ -1,12 +1,10 @@
 #include "pg/spi.hpp"
 
 extern "C" {
-#include "access/xact.h"
 #include "catalog/pg_type_d.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
-#include "utils/snapmgr.h"
 }
 
 namespace cartridge::pg {
@@ -20,22 +18,6 @@ SpiScope::SpiScope() {
 
 SpiScope::~SpiScope() {
     call_in_destructor([](void*) { SPI_finish(); }, nullptr);
-}
-
-OwnWritesSnapshotScope::OwnWritesSnapshotScope() {
-    pushed_ = pg_call([] {
-        if (!ActiveSnapshotSet())
-            return false;
-        CommandCounterIncrement();
-        PushCopiedSnapshot(GetActiveSnapshot());
-        UpdateActiveSnapshotCommandId();
-        return true;
-    });
-}
-
-OwnWritesSnapshotScope::~OwnWritesSnapshotScope() {
-    if (pushed_)
-        call_in_destructor([](void*) { PopActiveSnapshot(); }, nullptr);
 }
 
 MemoryContextScope::MemoryContextScope(const char* name)

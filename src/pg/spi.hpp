@@ -23,20 +23,6 @@ public:
     SpiScope& operator=(const SpiScope&) = delete;
 };
 
-// Read-only queries in the scope see what this transaction wrote earlier in the same
-// statement (SELECT cartridge_generate(cartridge_scan())): the statement's snapshot, copied,
-// with the current command id. Other transactions' commits stay as the statement saw them.
-class OwnWritesSnapshotScope {
-public:
-    OwnWritesSnapshotScope();
-    ~OwnWritesSnapshotScope();
-    OwnWritesSnapshotScope(const OwnWritesSnapshotScope&) = delete;
-    OwnWritesSnapshotScope& operator=(const OwnWritesSnapshotScope&) = delete;
-
-private:
-    bool pushed_ = false;
-};
-
 // A child memory context that is current for the scope's lifetime and deleted after it,
 // so per-row allocations of a long loop do not live until the end of the query.
 class MemoryContextScope {
