@@ -91,7 +91,7 @@ def test_a_generation_through_each_provider_passes_real_dbt(cluster, chinook, fa
     assert re.search(r"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0", built), built
 
 
-@pytest.mark.parametrize("provider", ["openai", "gemini"])
+@pytest.mark.parametrize("provider", PROVIDERS)
 def test_async_generation_through_a_provider(cluster, chinook, fake, provider):
     with cluster.connect(chinook) as conn:
         conn.execute("SELECT cartridge_scan()")
@@ -238,3 +238,17 @@ def test_test_provider_reports_what_a_minimal_call_did(cluster, chinook, fake):
         assert "refused the API key" in result["error"]
         with pytest.raises(psycopg.errors.InvalidParameterValue):
             conn.execute("SELECT cartridge_test_provider('builtin')")
+
+
+def test_cartridge_cancel_stops_an_async_generation_waiting_on_the_provider(cluster, chinook, fake):
+    fake.fail("timeout", times=None, provider="anthropic", seconds=60)
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        project = one(conn, "SELECT cartridge_generate(NULL, 'anthropic', '{}', true)")
+        fake.wait_for_requests(1, timeout=10, provider="anthropic")
+        started = time.monotonic()
+        assert one(conn, "SELECT cartridge_cancel(%s)", (project,)) is True
+        assert one(conn, "SELECT cartridge_wait(%s, '10 s')", (project,)) == "cancelled"
+        assert time.monotonic() - started < 1.5
+        assert one(conn, "SELECT count(*) FROM cartridge.models WHERE project_id = %s", (project,)) == 0
+    fake.clear_faults()
