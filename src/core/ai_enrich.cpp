@@ -1,5 +1,7 @@
 #include "core/ai_enrich.hpp"
 
+#include "core/dbt_render.hpp"
+
 #include <fmt/format.h>
 
 namespace cartridge::dbt {
@@ -14,6 +16,14 @@ constexpr const char* describe_system =
     "in one or two plain sentences each. Use the names, types, keys, relationships, comments and "
     "statistics given; never contradict them and do not invent values. Describe every column listed, "
     "under the name given in \"name\". Answer only with the JSON document the schema describes.";
+
+constexpr const char* mart_system =
+    "You improve one mart of a dbt project on PostgreSQL for analysts. Given its current SQL, return "
+    "a single SELECT (CTEs allowed) that keeps every listed column with the same name and meaning and "
+    "may add a few useful ones: measures (amounts, quantities, durations), flags, clean labels. Refer "
+    "to other models only as {{ ref('<staging model>') }} from the list given; no other Jinja. When an "
+    "error from the database is given, fix the SQL. List the columns you add with a one-sentence "
+    "description. Answer only with the JSON document the schema describes.";
 
 constexpr const char* overview_system =
     "You write the overview of a dbt project's README for analysts: what the database is about and "
@@ -132,6 +142,46 @@ std::vector<std::string> apply_descriptions(Plan& plan, const std::vector<std::s
         }
     }
     return warnings;
+}
+
+ai::Prompt mart_prompt(const Plan& plan, const Mart& m, const std::string& previous_sql, const std::string& error) {
+    json keep = json::array();
+    for (const Plan::MartColumn& c : plan.mart_columns(m))
+        keep.push_back(c.name);
+    json models = json::object();
+    for (const StagedRelation& s : plan.staged) {
+        if (!s.readable)
+            continue;
+        json columns = json::array();
+        for (const PlanColumn& c : s.columns)
+            columns.push_back(c.name + " " + (c.cast.empty() ? c.column->data_type : c.cast));
+        // the mart's own relation and those it joins first; the others only by name
+        bool near = s.relation == plan.staged[m.staged].relation;
+        for (const Join& j : m.joins)
+            near = near || plan.edges[j.edge].to == static_cast<std::size_t>(&s - plan.staged.data());
+        models[s.model] = near ? columns : json::array();
+    }
+    json document = {{"task", "improve_mart"},
+                     {"mart", m.name},
+                     {"builtin_sql", mart_sql(plan, m)},
+                     {"keep_columns", keep},
+                     {"staging_models", models}};
+    if (!error.empty()) {
+        document["previous_sql"] = previous_sql;
+        document["error"] = error;
+    }
+    ai::Prompt prompt;
+    prompt.purpose = (error.empty() ? "mart " : "repair mart ") + m.name;
+    prompt.system = mart_system;
+    prompt.user = document.dump();
+    prompt.schema_name = "mart_sql";
+    prompt.schema = strict_object(
+        {{"sql", {{"type", "string"}}},
+         {"added_columns",
+          {{"type", "array"},
+           {"items", strict_object({{"name", {{"type", "string"}}}, {"description", {{"type", "string"}}}})}}}});
+    prompt.max_output_tokens = 8192;
+    return prompt;
 }
 
 ai::Prompt overview_prompt(const Plan& plan, const std::vector<std::pair<std::string, std::string>>& models) {

@@ -22,6 +22,11 @@ ai::Prompt describe_prompt(const Plan& plan, std::size_t staged);
 std::vector<std::string> apply_descriptions(Plan& plan, const std::vector<std::size_t>& staged,
                                             const std::vector<ai::Call>& calls, const std::string& provider);
 
+// The question for a fact mart's SQL: the builtin SQL, the columns it must keep, the
+// staging models it may ref; with the previous answer and the server's error for a repair.
+ai::Prompt mart_prompt(const Plan& plan, const Mart& mart, const std::string& previous_sql = {},
+                       const std::string& error = {});
+
 // The question for the README's overview, from the models' descriptions.
 ai::Prompt overview_prompt(const Plan& plan, const std::vector<std::pair<std::string, std::string>>& models);
 

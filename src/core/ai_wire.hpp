@@ -84,6 +84,13 @@ Answer interpret(const Endpoint& endpoint, const HttpResponse& response, const n
 // first mismatch as a path and reason, or empty when the value conforms.
 std::string schema_mismatch(const nlohmann::json& value, const nlohmann::json& schema, const std::string& path = "$");
 
+// What the server says of a model's compiled SQL (parsed, planned as the calling role): its
+// output columns, or why it failed.
+struct SqlCheck {
+    std::string error;
+    std::vector<std::string> columns;
+};
+
 // Seconds from a Retry-After header (delta-seconds; HTTP dates are not used by the providers)
 // or from a Gemini RetryInfo retryDelay ("30s", "1.5s").
 std::optional<double> parse_delay(const std::string& text);

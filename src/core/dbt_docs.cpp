@@ -324,6 +324,8 @@ std::string mart_description(const Plan& plan, const Mart& m) {
     if (!adds.empty())
         out += ", with " + fmt::format("{}", fmt::join(adds, "; "));
     out += ".";
+    if (!m.ai_sql.empty())
+        out += " SQL written by " + plan.provider + " and checked against the database.";
     if (!trimmed(s.relation->comment).empty())
         out += " " + sentence(s.relation->comment);
     return out;

@@ -86,6 +86,10 @@ struct Mart {
     std::string base_cte;  // CTE name of the relation itself
     std::vector<Join> joins;
     std::vector<Rollup> rollups;
+    // A provider's SQL for the mart, checked (see ai_sql.hpp), and the columns it adds to the
+    // builtin ones (name, description); empty: the builtin SQL.
+    std::string ai_sql;
+    std::vector<std::pair<std::string, std::string>> ai_added_columns;
 };
 
 // A relation with no mart, and why (for the project's README).

@@ -1,12 +1,15 @@
 #include "core/dbt_project.hpp"
 
 #include "core/ai_enrich.hpp"
+#include "core/ai_sql.hpp"
 #include "core/dbt_render.hpp"
 #include "core/error.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace cartridge {
 
@@ -107,6 +110,92 @@ void ask_for_descriptions(dbt::Plan& plan, const GenerateOptions& options, const
         project.warnings.push_back(std::move(w));
 }
 
+// The checks a provider's mart SQL must pass; on success the mart takes it. Returns the
+// error for a repair otherwise.
+std::string take_mart_sql(dbt::Plan& plan, dbt::Mart& m, const nlohmann::json& answer, const GenerateHooks& hooks,
+                          const std::string& provider) {
+    std::string sql = answer.value("sql", "");
+    if (sql.find_first_not_of(" \t\r\n") == std::string::npos)
+        return "the SQL is empty";
+    const dbt::CompiledSql compiled = dbt::compile_model_sql(plan, sql);
+    if (!compiled.error.empty())
+        return compiled.error;
+    const ai::SqlCheck check = hooks.check_sql(compiled.sql);
+    if (!check.error.empty())
+        return check.error;
+    std::set<std::string> seen;
+    for (const std::string& c : check.columns)
+        if (!seen.insert(c).second)
+            return "the column \"" + c + "\" appears twice";
+    std::vector<std::string> missing;
+    std::set<std::string> builtin;
+    for (const dbt::Plan::MartColumn& c : plan.mart_columns(m)) {
+        builtin.insert(c.name);
+        if (!seen.count(c.name))
+            missing.push_back(c.name);
+    }
+    if (!missing.empty())
+        return fmt::format("the SQL drops column(s) the project documents and tests: {}", fmt::join(missing, ", "));
+    std::map<std::string, std::string> described;
+    for (const nlohmann::json& c : answer.value("added_columns", nlohmann::json::array()))
+        if (c.is_object())
+            described[c.value("name", "")] = c.value("description", "");
+    m.ai_added_columns.clear();
+    for (const std::string& c : check.columns)
+        if (!builtin.count(c)) {
+            const std::string& d = described[c];
+            m.ai_added_columns.emplace_back(c, d.empty() ? "Added by " + provider + "." : d);
+        }
+    if (sql.back() != '\n')
+        sql += '\n';
+    m.ai_sql = std::move(sql);
+    return {};
+}
+
+// A fact mart's SQL from the provider: checked in the database, sent back with the error
+// for at most max_repairs repairs, else the builtin SQL stays (with a warning).
+void ask_for_marts(dbt::Plan& plan, const GenerateOptions& options, const GenerateHooks& hooks,
+                   GeneratedProject& project) {
+    if (!hooks.check_sql)
+        return;
+    constexpr int max_repairs = 2;
+    struct Pending {
+        std::size_t mart;
+        std::string previous, error;
+    };
+    std::vector<Pending> pending;
+    for (std::size_t i = 0; i < plan.marts.size(); i++)
+        if (plan.marts[i].kind == "fact")
+            pending.push_back({i, {}, {}});
+    for (int round = 0; !pending.empty() && round <= max_repairs; round++) {
+        progress(hooks, 20 + 5 * round, "asking " + options.provider + " for marts");
+        std::vector<ai::Prompt> prompts;
+        for (const Pending& p : pending)
+            prompts.push_back(dbt::mart_prompt(plan, plan.marts[p.mart], p.previous, p.error));
+        const std::vector<ai::Call> calls = hooks.ask(prompts);
+        record(project, prompts, calls);
+        std::vector<Pending> again;
+        for (std::size_t k = 0; k < pending.size() && k < calls.size(); k++) {
+            dbt::Mart& m = plan.marts[pending[k].mart];
+            if (calls[k].answer.outcome != ai::Outcome::ok) {
+                project.warnings.push_back(fmt::format("{}: no SQL for {} ({}); the builtin model is kept",
+                                                       options.provider, m.name, calls[k].answer.error));
+                continue;
+            }
+            std::string error = take_mart_sql(plan, m, calls[k].answer.document, hooks, options.provider);
+            if (error.empty())
+                continue;
+            if (round == max_repairs)
+                project.warnings.push_back(fmt::format("{}: the SQL it wrote for {} still failed after {} repairs ({}); "
+                                                       "the builtin model is kept",
+                                                       options.provider, m.name, max_repairs, error));
+            else
+                again.push_back({pending[k].mart, calls[k].answer.document.value("sql", ""), std::move(error)});
+        }
+        pending = std::move(again);
+    }
+}
+
 void ask_for_overview(dbt::Plan& plan, const GenerateOptions& options, const GenerateHooks& hooks,
                       GeneratedProject& project) {
     std::vector<std::pair<std::string, std::string>> models;
@@ -133,8 +222,10 @@ GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOption
     project.provider = options.provider;
     project.model = hooks.model;
     const bool ai = options.provider != "builtin";
-    if (ai)
+    if (ai) {
         ask_for_descriptions(plan, options, hooks, project);
+        ask_for_marts(plan, options, hooks, project);
+    }
     project.warnings.insert(project.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
     auto file = [&](std::string path, std::string kind, std::string content) {
         project.files.push_back({std::move(path), std::move(kind), std::move(content)});
@@ -167,7 +258,8 @@ GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOption
         progress(hooks, 70 + static_cast<int>(20 * marts_done++ / plan.marts.size()), "marts");
         std::string path = "models/marts/" + m.name + ".sql";
         std::string sql = dbt::mart_sql(plan, m);
-        project.models.push_back({m.name, "marts", path, "table", "", "", dbt::mart_description(plan, m), sql});
+        project.models.push_back({m.name, "marts", path, "table", "", "", dbt::mart_description(plan, m), sql,
+                                  m.ai_sql.empty() ? "builtin" : options.provider});
         file(path, "model", std::move(sql));
     }
     if (!plan.semantic_models.empty()) {

@@ -32,6 +32,7 @@ struct GeneratedModel {
     std::string table_name;
     std::string description;
     std::string sql;
+    std::string origin = "builtin";  // who wrote the SQL: builtin, or the provider
 };
 
 struct GeneratedTest {
@@ -68,6 +69,9 @@ struct GenerateHooks {
     // Asks an AI provider (options.provider other than builtin): every prompt, concurrently.
     std::function<std::vector<ai::Call>(const std::vector<ai::Prompt>&)> ask;
     std::string model;  // the model ask talks to, recorded with the project
+    // Parses and plans plain SQL in the database (rolled back); with ask, the provider's
+    // mart SQL is checked through it (without it, the builtin marts stay).
+    std::function<ai::SqlCheck(const std::string& sql)> check_sql;
 };
 
 GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOptions& options,

@@ -56,6 +56,8 @@ std::string staging_sql(const Plan& plan, const StagedRelation& s) {
 // A mart: its relation's staging model, parents joined on their keys for a few columns,
 // facts grouped by their key to this relation; one `final` CTE.
 std::string mart_sql(const Plan& plan, const Mart& m) {
+    if (!m.ai_sql.empty())
+        return m.ai_sql;
     const StagedRelation& s = plan.staged[m.staged];
     const SqlQuoter& q = plan.quoter;
     const std::string base = q.quote(m.base_cte);

@@ -8,6 +8,7 @@
 #include "pg/ai_settings.hpp"
 #include "pg/jobs.hpp"
 #include "pg/scan_model.hpp"
+#include "pg/sql_check.hpp"
 #include "pg/spi.hpp"
 
 #include "core/error.hpp"
@@ -135,7 +136,7 @@ void store_project_contents_pg(int64_t project_id, const cartridge::GeneratedPro
     const QueryArg project = {INT8OID, id.c_str()};
     OwnerScope as_owner(roles);
 
-    std::vector<TextColumn> models(8);
+    std::vector<TextColumn> models(9);
     for (const auto& m : p.models) {
         models[0].push_back(&m.name);
         models[1].push_back(&m.layer);
@@ -145,6 +146,7 @@ void store_project_contents_pg(int64_t project_id, const cartridge::GeneratedPro
         models[5].push_back(m.table_name.empty() ? nullptr : &m.table_name);
         models[6].push_back(&m.description);
         models[7].push_back(&m.sql);
+        models[8].push_back(&m.origin);
     }
     std::vector<QueryArg> args{project};
     for (const TextColumn& column : models)
@@ -152,7 +154,7 @@ void store_project_contents_pg(int64_t project_id, const cartridge::GeneratedPro
     spi_execute_pg(
         "INSERT INTO cartridge.models (project_id, name, layer, path, materialized, schema_name, table_name, "
         "description, sql, origin) "
-        "SELECT $1, m.*, 'builtin' FROM unnest($2, $3, $4, $5, $6, $7, $8, $9) AS m",
+        "SELECT $1, m.* FROM unnest($2, $3, $4, $5, $6, $7, $8, $9, $10) AS m",
         false, args);
 
     std::vector<std::string> arguments;
@@ -319,6 +321,7 @@ void add_ai_hook(cartridge::GenerateHooks& hooks, const cartridge::GenerateOptio
         return cartridge::ai::ask_all(endpoint, prompts, ask);
     };
     hooks.model = endpoint.model;
+    hooks.check_sql = [](const std::string& sql) { return check_sql_pg(sql); };
 }
 
 }  // namespace cartridge::pg

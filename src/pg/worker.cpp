@@ -24,6 +24,7 @@
 #include "pg/background.hpp"
 #include "pg/jobs.hpp"
 #include "pg/spi.hpp"
+#include "pg/sql_check.hpp"
 
 #include "core/error.hpp"
 
@@ -281,6 +282,14 @@ void run_project_job(const Job& job) {
     GenerateHooks hooks;
     hooks.check_interrupts = check_job_interrupts;
     add_ai_hook(hooks, input.options);
+    if (hooks.check_sql) {
+        // Outside the job's transactions: a short one of its own, as the submitter.
+        hooks.check_sql = [&job](const std::string& sql) {
+            cartridge::ai::SqlCheck result;
+            in_transaction([&] { as_role(job.role, [&] { result = check_sql_pg(sql); }); });
+            return result;
+        };
+    }
     hooks.progress = [&](int percent, const std::string& stage) {
         if (percent < 100)  // the generation's "done" is not the job's: it is stored next
             progress.report(5 + percent * 85 / 100, stage);

@@ -49,9 +49,15 @@ def fake(cluster):
             admin.execute("SELECT pg_reload_conf()")
 
 
+def keep_the_mart(doc: dict) -> dict:
+    """The fake provider's answer to an improve_mart request: the builtin SQL as it is."""
+    return {"sql": doc["builtin_sql"], "added_columns": []}
+
+
 @pytest.fixture
 def chinook(make_db, fake):
     fake.reset()
+    fake.on_task("improve_mart", keep_the_mart)
     return make_db("chinook")
 
 
@@ -70,7 +76,11 @@ def test_a_generation_through_each_provider_passes_real_dbt(cluster, chinook, fa
         project = generate(conn, provider)
         info = one(conn, "SELECT cartridge_info(%s)", (project,))
         assert info["status"] == "succeeded" and info["warnings"] == [], info
-        assert info["usage"]["requests"] == relations + 1  # one per relation, the overview
+        facts = one(conn, "SELECT count(*) FROM cartridge.models WHERE project_id = %s AND name LIKE 'fct%%'",
+                    (project,))
+        assert facts == 2
+        # one per relation, one per fact mart, the overview
+        assert info["usage"]["requests"] == relations + facts + 1
         assert info["usage"]["prompt_tokens"] > 0 and info["usage"]["completion_tokens"] > 0
         rows = conn.execute("SELECT provider, model, status, attempts, http_status, prompt FROM cartridge.ai_requests"
                             " WHERE project_id = %s", (project,)).fetchall()
@@ -78,7 +88,7 @@ def test_a_generation_through_each_provider_passes_real_dbt(cluster, chinook, fa
         assert all(r[5] is None for r in rows), "no prompt text without cartridge.log_prompts"
         data = archive(conn, project)
     sent = fake.requests_for("openai" if provider == "openai_compatible" else provider)
-    assert len(sent) == relations + 1
+    assert len(sent) == relations + facts + 1
     if provider == "anthropic":
         assert sent[0]["headers"]["x-api-key"] == KEYS["anthropic"]
         assert sent[0]["headers"]["anthropic-version"] == "2023-06-01"
@@ -251,4 +261,60 @@ def test_cartridge_cancel_stops_an_async_generation_waiting_on_the_provider(clus
         assert one(conn, "SELECT cartridge_wait(%s, '10 s')", (project,)) == "cancelled"
         assert time.monotonic() - started < 1.5
         assert one(conn, "SELECT count(*) FROM cartridge.models WHERE project_id = %s", (project,)) == 0
+    fake.clear_faults()
+
+
+def test_a_providers_mart_sql_is_checked_in_the_database_and_taken(cluster, chinook, fake, tmp_path):
+    fake.on_task("improve_mart", lambda doc: {
+        "sql": f"select q.*, 1 as one_more\nfrom (\n{doc['builtin_sql']}) as q",
+        "added_columns": [{"name": "one_more", "description": "Always one."}]})
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        project = generate(conn, "openai")
+        info = one(conn, "SELECT cartridge_info(%s)", (project,))
+        assert info["warnings"] == [], info["warnings"]
+        marts = conn.execute("SELECT name, origin, sql FROM cartridge.models WHERE project_id = %s AND layer = 'marts'"
+                             " AND name LIKE 'fct%%'", (project,)).fetchall()
+        assert marts and all(origin == "openai" and "one_more" in sql for _, origin, sql in marts), marts
+        data = archive(conn, project)
+    project_dir = extract(data, tmp_path)
+    marts_yml = (project_dir / "models" / "marts" / "_marts__models.yml").read_text()
+    assert "name: one_more" in marts_yml and "Always one." in marts_yml
+    built = run_dbt(cluster, chinook, project_dir, "build")
+    assert re.search(r"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0", built), built
+
+
+def test_sql_that_does_not_parse_goes_back_with_the_error_and_is_repaired(cluster, chinook, fake):
+    fake.fail("answer", times=1, provider="openai", task="improve_mart",
+              answer={"sql": "selec broken from nowhere", "added_columns": []})
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        project = generate(conn, "openai")
+        assert one(conn, "SELECT cartridge_info(%s)", (project,))["warnings"] == []
+        assert one(conn, "SELECT count(*) FROM cartridge.ai_requests WHERE project_id = %s"
+                         " AND purpose LIKE 'repair mart %%'", (project,)) == 1
+    repairs = [r for r in fake.requests_for("openai") if "previous_sql" in r["raw"]]
+    assert len(repairs) == 1 and "syntax error" in repairs[0]["raw"] and "selec broken" in repairs[0]["raw"]
+
+
+@pytest.mark.parametrize("sql,said", [
+    ("select no_such_column from {{ ref('stg_public__invoices') }}", "no_such_column"),
+    ("{{ run_query('drop table \"Invoice\"') }} select 1", "only {{ ref"),
+    ("select 1; drop table \"Invoice\"", "exactly one statement"),
+    ("select * from {{ ref('stg_public__invoices') }}", "drops column"),
+])
+def test_sql_that_never_passes_falls_back_to_the_builtin_mart(cluster, chinook, fake, tmp_path, sql, said):
+    fake.fail("answer", times=None, provider="openai", task="improve_mart",
+              answer={"sql": sql, "added_columns": []})
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        project = generate(conn, "openai")
+        warnings = one(conn, "SELECT cartridge_info(%s)", (project,))["warnings"]
+        assert len(warnings) == 2 and all("still failed after 2 repairs" in w and said in w for w in warnings), warnings
+        assert one(conn, "SELECT count(*) FROM cartridge.models WHERE project_id = %s AND origin <> 'builtin'",
+                   (project,)) == 0
+        assert one(conn, 'SELECT count(*) FROM "Invoice"') > 0, "nothing was run"
+        data = archive(conn, project)
+    built = run_dbt(cluster, chinook, extract(data, tmp_path), "build")
+    assert re.search(r"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0", built), built
     fake.clear_faults()

@@ -103,3 +103,28 @@ TEST(AiWire, SchemaMismatchNamesThePath) {
     EXPECT_EQ(*parse_delay("1.5s"), 1.5);
     EXPECT_FALSE(parse_delay("soon"));
 }
+
+#include "core/ai_sql.hpp"
+#include "core/dbt_project.hpp"
+#include "sample_schemas.hpp"
+
+TEST(AiSql, CompilesRefsIntoCtesAndRefusesOtherJinja) {
+    using namespace cartridge;
+    Schema schema = cartridge::testing::shop_schema();
+    dbt::Plan plan = dbt::build_plan(schema, GenerateOptions{}, GenerateHooks{});
+    dbt::CompiledSql c = dbt::compile_model_sql(plan, "with x as (select * from {{ ref('stg_public__orders') }})\n"
+                                                      "select * from x join {{ ref(\"stg_public__orders\") }} o using (order_id)");
+    ASSERT_EQ(c.error, "");
+    EXPECT_EQ(c.sql.rfind("with cartridge_ref_1 as (\n", 0), 0u) << c.sql;
+    EXPECT_NE(c.sql.find("from \"public\".\"orders\""), std::string::npos) << "the source is the real table";
+    EXPECT_NE(c.sql.find(",\nx as (select * from cartridge_ref_1)"), std::string::npos) << c.sql;
+    EXPECT_NE(c.sql.find("join cartridge_ref_1 o"), std::string::npos) << "one CTE per model";
+    EXPECT_EQ(dbt::compile_model_sql(plan, "{{ config(materialized='table') }} select 1").sql, " select 1");
+    EXPECT_NE(dbt::compile_model_sql(plan, "select * from {{ ref('fct_orders') }}").error.find("not a staging model"),
+              std::string::npos);
+    EXPECT_NE(dbt::compile_model_sql(plan, "{{ run_query('drop table x') }}").error.find("only {{ ref"),
+              std::string::npos);
+    EXPECT_NE(dbt::compile_model_sql(plan, "{% set x = 1 %} select 1").error.find("not allowed"), std::string::npos);
+    EXPECT_EQ(dbt::compile_model_sql(plan, "select * from {{ source('public', 'orders') }}").sql,
+              "select * from \"public\".\"orders\"");
+}
