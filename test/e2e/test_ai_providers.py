@@ -108,6 +108,7 @@ def test_async_generation_through_a_provider(cluster, chinook, fake, provider):
         project = generate(conn, provider, async_=True)
         info = one(conn, "SELECT cartridge_info(%s)", (project,))
         assert info["status"] == "succeeded", info
+        assert info["warnings"] == [], "the worker checked the marts' SQL too: " + str(info["warnings"])
         assert info["usage"]["requests"] > 1
         assert one(conn, "SELECT count(*) FROM cartridge.ai_requests WHERE project_id = %s", (project,)) > 1
 
