@@ -1,8 +1,12 @@
 #include "core/ai_enrich.hpp"
 
 #include "core/dbt_render.hpp"
+#include "core/identifier.hpp"
 
 #include <fmt/format.h>
+
+#include <regex>
+#include <set>
 
 namespace cartridge::dbt {
 
@@ -15,7 +19,13 @@ constexpr const char* describe_system =
     "relation given as JSON, write what one row is and what each column holds, in business terms, "
     "in one or two plain sentences each. Use the names, types, keys, relationships, comments and "
     "statistics given; never contradict them and do not invent values. Describe every column listed, "
-    "under the name given in \"name\". Answer only with the JSON document the schema describes.";
+    "under the name given in \"name\". For a column whose name is cryptic (abbreviations, codes, "
+    "initials), give a clearer lower-case snake_case readable_name; otherwise an empty string. When a "
+    "column stores numbers, dates, timestamps, booleans or UUIDs in a looser type (text) and its shape "
+    "says every value fits, give the PostgreSQL type to cast it to in clean_type (one of smallint, "
+    "integer, bigint, numeric, real, double precision, boolean, date, time, timestamp, timestamptz, "
+    "interval, uuid, jsonb, text); otherwise an empty string. Answer only with the JSON document the "
+    "schema describes.";
 
 constexpr const char* mart_system =
     "You improve one mart of a dbt project on PostgreSQL for analysts. Given its current SQL, return "
@@ -43,8 +53,47 @@ const json& describe_schema() {
         {{"description", {{"type", "string"}}},
          {"columns",
           {{"type", "array"},
-           {"items", strict_object({{"name", {{"type", "string"}}}, {"description", {{"type", "string"}}}})}}}});
+           {"items", strict_object({{"name", {{"type", "string"}}},
+                                    {"description", {{"type", "string"}}},
+                                    {"readable_name", {{"type", "string"}}},
+                                    {"clean_type", {{"type", "string"}}}})}}}});
     return schema;
+}
+
+// Words of a column name that say its values may identify a person: their values are never
+// sent, whatever the option says. Long words anywhere in the name ("customer_email",
+// "FirstName"), short ones only as a word of it ("ip", not "shipped").
+bool looks_personal(const Column& c) {
+    static const std::regex anywhere(
+        "mail|phone|mobile|name|addr|street|city|postal|postcode|birth|social|passport|licen[cs]e|iban|"
+        "account|card|cvv|passw|secret|token|salary|gender|latitude|longitude|location|national|citizen|"
+        "ethnic|religio|health|contact|user|login|person|signature|fingerprint",
+        std::regex::icase);
+    static const std::regex word("(^|[^a-z])(ip|dob|ssn|zip|age|sex|lat|lon|lng|geo|nin|tax|fax|pin|sin)([^a-z]|$)");
+    if (std::regex_search(c.name, anywhere) || std::regex_search(snake_case(c.name), word))
+        return true;
+    const std::string shape = c.profile.is_object() ? c.profile.value("shape", "") : "";
+    return shape == "email" || shape == "phone";
+}
+
+json sample_of(const json& value) {
+    if (value.is_string() && value.get<std::string>().size() > 100)
+        return value.get<std::string>().substr(0, 97) + "...";
+    return value;
+}
+
+// Types a staging model may cast to: PostgreSQL's own, so nothing of the source schema's is
+// called and the model means the same on every server.
+bool cleaning_type(const std::string& type) {
+    static const std::regex types(
+        "smallint|integer|bigint|numeric|real|double precision|boolean|date|time|timestamp|timestamptz|"
+        "interval|uuid|jsonb|text");
+    return std::regex_match(type, types);
+}
+
+bool snake_identifier(const std::string& name) {
+    static const std::regex pattern("[a-z_][a-z0-9_]{0,62}");
+    return std::regex_match(name, pattern);
 }
 
 std::string clean(const std::string& text, std::size_t limit = 1000) {
@@ -59,7 +108,7 @@ std::string clean(const std::string& text, std::size_t limit = 1000) {
 
 }  // namespace
 
-ai::Prompt describe_prompt(const Plan& plan, std::size_t i) {
+ai::Prompt describe_prompt(const Plan& plan, std::size_t i, bool sample_values) {
     const StagedRelation& s = plan.staged[i];
     const Relation& r = *s.relation;
     json columns = json::array();
@@ -75,6 +124,17 @@ ai::Prompt describe_prompt(const Plan& plan, std::size_t i) {
             for (const char* key : {"null_fraction", "distinct_estimate", "unique", "shape"})
                 if (p.contains(key))
                     column[key] = p[key];
+            if (sample_values && !looks_personal(*c.column)) {
+                for (const char* key : {"min", "max"})
+                    if (p.contains(key))
+                        column[key] = sample_of(p[key]);
+                json frequent = json::array();
+                for (const json& v : p.value("top_values", json::array()))
+                    if (frequent.size() < 5 && v.is_object() && v.contains("value"))
+                        frequent.push_back(sample_of(v["value"]));
+                if (!frequent.empty())
+                    column["frequent_values"] = frequent;
+            }
         }
         json references = json::array();
         for (const PlanEdge& e : plan.edges)
@@ -116,8 +176,8 @@ ai::Prompt describe_prompt(const Plan& plan, std::size_t i) {
     return prompt;
 }
 
-std::vector<std::string> apply_descriptions(Plan& plan, const std::vector<std::size_t>& staged,
-                                            const std::vector<ai::Call>& calls, const std::string& provider) {
+std::vector<std::string> read_advice(const Plan& plan, const std::vector<std::size_t>& staged,
+                                     const std::vector<ai::Call>& calls, const std::string& provider, Advice& advice) {
     std::vector<std::string> warnings;
     for (std::size_t k = 0; k < staged.size() && k < calls.size(); k++) {
         const std::size_t i = staged[k];
@@ -129,19 +189,72 @@ std::vector<std::string> apply_descriptions(Plan& plan, const std::vector<std::s
                                            relation, call.answer.error));
             continue;
         }
+        RelationAdvice& out = advice[{s.relation->schema, s.relation->name}];
         const json& doc = call.answer.document;
-        if (std::string d = clean(doc.value("description", "")); !d.empty())
-            plan.ai_relation_description[i] = d;
+        out.description = clean(doc.value("description", ""));
+        // Columns a cast must not change: keys and both ends of relationships keep the
+        // database's types, so joins and relationship tests compare like with like.
+        std::set<const PlanColumn*> fixed;
+        for (const auto& key : s.keys)
+            for (const std::string& name : key)
+                fixed.insert(s.column(name));
+        for (const PlanEdge& e : plan.edges) {
+            if (e.from == i)
+                fixed.insert(e.from_columns.begin(), e.from_columns.end());
+            if (e.to == i)
+                fixed.insert(e.to_columns.begin(), e.to_columns.end());
+        }
+        std::set<std::string> taken;
+        for (const PlanColumn& pc : s.columns)
+            taken.insert(pc.name);
         for (const json& c : doc.value("columns", json::array())) {
+            if (!c.is_object())
+                continue;
             const PlanColumn* column = nullptr;
             for (const PlanColumn& pc : s.columns)
                 if (pc.name == c.value("name", ""))
                     column = &pc;
-            if (std::string d = clean(c.value("description", "")); column && !d.empty())
-                plan.ai_column_description[column] = d;
+            if (!column)
+                continue;
+            ColumnAdvice& a = out.columns[column->column->name];
+            a.description = clean(c.value("description", ""));
+            const std::string where = relation + "." + column->column->name;
+            if (std::string name = clean(c.value("readable_name", ""), 200); !name.empty() && name != column->name) {
+                if (!snake_identifier(name))
+                    warnings.push_back(fmt::format("{}: readable name \"{}\" for {} is not a lower-case snake_case "
+                                                   "identifier; \"{}\" is kept",
+                                                   provider, name.substr(0, 80), where, column->name));
+                else if (!taken.insert(name).second)
+                    warnings.push_back(fmt::format("{}: readable name \"{}\" for {} is already a column of {}; "
+                                                   "\"{}\" is kept",
+                                                   provider, name, where, s.model, column->name));
+                else
+                    a.name = std::move(name);
+            }
+            std::string type = clean(c.value("clean_type", ""), 200);
+            std::transform(type.begin(), type.end(), type.begin(),
+                           [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+            if (type.empty() || type == column->column->data_type || type == column->cast)
+                continue;
+            if (!cleaning_type(type))
+                warnings.push_back(fmt::format("{}: clean type \"{}\" for {} is not one of PostgreSQL's scalar types "
+                                               "Cartridge casts to; not cast",
+                                               provider, type.substr(0, 80), where));
+            else if (!column->cast.empty() || fixed.count(column) ||
+                     column->column->data_type.find("[]") != std::string::npos)
+                warnings.push_back(fmt::format("{}: {} is a key, a relationship's column, an array or already cast; "
+                                               "not cast to {}",
+                                               provider, where, type));
+            else
+                a.cast = std::move(type);
         }
     }
     return warnings;
+}
+
+std::string cast_check_sql(const StagedRelation& s, const PlanColumn& c, const std::string& type) {
+    return "select pg_catalog.count(cast(" + SqlQuoter::force_quote(c.column->name) + " as " + type + ")) from " +
+           SqlQuoter::force_quote(s.relation->schema) + "." + SqlQuoter::force_quote(s.relation->name);
 }
 
 ai::Prompt mart_prompt(const Plan& plan, const Mart& m, const std::string& previous_sql, const std::string& error) {

@@ -4,8 +4,9 @@
 // wrong leaves the builtin description, with a warning.
 //
 // What is sent is the scan's metadata: names, types, keys, relationships, comments,
-// classification and profile statistics (null fraction, distinct estimate). Never a value of
-// the data: neither samples nor the profile's bounds and frequent values.
+// classification and profile statistics (null fraction, distinct estimate). Values of the
+// data (the profile's bounds and frequent values) only with the sample_values option, and
+// never of a column whose name or values look personal.
 #pragma once
 
 #include "core/ai_http.hpp"
@@ -15,12 +16,19 @@
 
 namespace cartridge::dbt {
 
-// The question about one staged relation (plan.staged[staged]).
-ai::Prompt describe_prompt(const Plan& plan, std::size_t staged);
+// The question about one staged relation (plan.staged[staged]): its description, its
+// columns', readable names for cryptic columns and cleaning casts.
+ai::Prompt describe_prompt(const Plan& plan, std::size_t staged, bool sample_values = false);
 
-// Keeps what the answers say in plan.ai_*; returns a warning per relation left builtin.
-std::vector<std::string> apply_descriptions(Plan& plan, const std::vector<std::size_t>& staged,
-                                            const std::vector<ai::Call>& calls, const std::string& provider);
+// What the answers advise, checked for form (identifiers, unique names, known types; no cast
+// of a key or a relationship's column) into `advice`; a warning for each answer missing and
+// each piece refused.
+std::vector<std::string> read_advice(const Plan& plan, const std::vector<std::size_t>& staged,
+                                     const std::vector<ai::Call>& calls, const std::string& provider, Advice& advice);
+
+// A query that casts every value of a column (the server runs it, rolled back): it fails
+// on the first value the cast refuses.
+std::string cast_check_sql(const StagedRelation& s, const PlanColumn& c, const std::string& type);
 
 // The question for a fact mart's SQL: the builtin SQL, the columns it must keep, the
 // staging models it may ref; with the previous answer and the server's error for a repair.

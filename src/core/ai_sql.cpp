@@ -19,7 +19,8 @@ std::string trimmed(const std::string& text) {
     return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-// A staging model's SQL as plain SQL: its source() as the quoted relation, raw blocks gone.
+}  // namespace
+
 std::string plain_staging_sql(const Plan& plan, const StagedRelation& s) {
     std::string sql = staging_sql(plan, s);
     const std::string source = "{{ source('" + s.source_name + "', '" + s.table_name + "') }}";
@@ -31,8 +32,6 @@ std::string plain_staging_sql(const Plan& plan, const StagedRelation& s) {
             sql.erase(at, tag.size());
     return sql;
 }
-
-}  // namespace
 
 CompiledSql compile_model_sql(const Plan& plan, const std::string& model_sql) {
     CompiledSql out;

@@ -20,4 +20,7 @@ struct CompiledSql {
 
 CompiledSql compile_model_sql(const Plan& plan, const std::string& model_sql);
 
+// A staging model's SQL as plain SQL: its source() as the quoted relation.
+std::string plain_staging_sql(const Plan& plan, const StagedRelation& s);
+
 }  // namespace cartridge::dbt

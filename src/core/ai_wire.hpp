@@ -89,6 +89,7 @@ std::string schema_mismatch(const nlohmann::json& value, const nlohmann::json& s
 struct SqlCheck {
     std::string error;
     std::vector<std::string> columns;
+    std::vector<std::string> types;  // of the columns, as format_type prints them
 };
 
 // Seconds from a Retry-After header (delta-seconds; HTTP dates are not used by the providers)

@@ -217,9 +217,8 @@ std::string staging_description(const Plan& plan, const StagedRelation& s) {
     std::string row = s.singular;
     for (char& c : row)
         c = c == '_' ? ' ' : c;
-    auto written = plan.ai_relation_description.find(static_cast<std::size_t>(&s - plan.staged.data()));
-    if (out.empty() && written != plan.ai_relation_description.end())
-        out = sentence(written->second) + " ";
+    if (const RelationAdvice* a = plan.advice_for(s); out.empty() && a && !trimmed(a->description).empty())
+        out = sentence(a->description) + " ";
     out += "One row per " + row + " of the " + kind_phrase(r.kind) + " " + qualified(r) + ".";
     if (s.has_primary_key) {
         std::vector<const PlanColumn*> key;
@@ -259,8 +258,13 @@ std::string column_description(const Plan& plan, std::size_t staged, const PlanC
             roles.push_back(phrase);
         }
     std::string out = humanized(c.name);
-    if (auto written = plan.ai_column_description.find(&c); written != plan.ai_column_description.end()) {
-        out = sentence(written->second);
+    const ColumnAdvice* advice = plan.advice_for(s, c);
+    if (advice && !advice->name.empty())
+        roles.push_back("named " + col.name + " in the source");
+    if (advice && !advice->cast.empty() && c.cast == advice->cast)
+        roles.push_back("stored as " + col.data_type + ", cast to " + c.cast);
+    if (advice && !trimmed(advice->description).empty()) {
+        out = sentence(advice->description);
         if (!roles.empty()) {
             std::string said = fmt::format("{}", fmt::join(roles, "; "));
             said[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(said[0])));

@@ -171,6 +171,12 @@ void stage_relations(Plan& plan, const Schema& schema, const GenerateHooks& hook
             PlanColumn pc;
             pc.column = c;
             std::string slug = snake_case(c->name);
+            const ColumnAdvice* advice = nullptr;
+            if (auto r = plan.advice.find({rel.schema, rel.name}); r != plan.advice.end())
+                if (auto a = r->second.columns.find(c->name); a != r->second.columns.end())
+                    advice = &a->second;
+            if (advice && !advice->name.empty())
+                slug = advice->name;
             pc.name = claim(slug.empty() ? "column_" + std::to_string(c->ordinal) : slug, column_names);
             bool array = c->data_type.size() > 2 && c->data_type.compare(c->data_type.size() - 2, 2, "[]") == 0;
             if (!c->base_type.empty())
@@ -179,6 +185,8 @@ void stage_relations(Plan& plan, const Schema& schema, const GenerateHooks& hook
                 pc.cast = "text";  // an enum type lives in the source schema, not in dbt's
             else if (c->data_type == "money")
                 pc.cast = "numeric";  // money formats with the locale; numeric does not
+            else if (advice && !advice->cast.empty())
+                pc.cast = advice->cast;
             s.columns.push_back(std::move(pc));
         }
         s.keys = keys_of(rel);
@@ -498,6 +506,11 @@ bool semantic_column_ok(const Plan& plan, const std::string& name) {
 // entities, its dates as time dimensions (by day), labels as categorical dimensions, and
 // its numeric columns as summed measures plus a count. Measure names are unique in the
 // project (MetricFlow requires it): the fact's singular name first.
+// A measure's name: prefixed with the entity, unless it already is.
+std::string measure_name(const StagedRelation& s, const std::string& column) {
+    return fit_identifier(column.rfind(s.singular + "_", 0) == 0 ? column : s.singular + "_" + column);
+}
+
 void plan_semantics(Plan& plan) {
     std::set<std::string> measure_names, primary_entities;
     for (std::size_t mi = 0; mi < plan.marts.size(); mi++) {
@@ -573,14 +586,13 @@ void plan_semantics(Plan& plan) {
             element_names.insert(name);
             sm.primary_entity = name;
         }
-        auto measure = [&](std::string name, const char* agg, const std::string& expr, std::string about) {
-            name = fit_identifier(name);
+        auto measure = [&](const std::string& name, const char* agg, const std::string& expr, std::string about) {
             if (semantic_name_ok(name) && !element_names.count(name) && measure_names.insert(name).second) {
                 element_names.insert(name);
                 sm.measures.push_back({name, agg, expr, std::move(about)});
             }
         };
-        measure(s.singular + "_count", "count",
+        measure(fit_identifier(s.singular + "_count"), "count",
                 sm.entities.empty() || sm.entities[0].type != "primary" ? "1" : sm.entities[0].column,
                 "Number of " + naming::plural_name(s.singular) + ".");
         for (const PlanColumn& c : s.columns) {
@@ -588,8 +600,7 @@ void plan_semantics(Plan& plan) {
             if (excluded.count(&c) || id_like || !semantic_column_ok(plan, c.name) ||
                 !is_numeric_type(c.cast.empty() ? type_of(*c.column) : c.cast))
                 continue;
-            measure(c.name.rfind(s.singular + "_", 0) == 0 ? c.name : s.singular + "_" + c.name, "sum", c.name,
-                    "Sum of " + c.name + ".");
+            measure(measure_name(s, c.name), "sum", c.name, "Sum of " + c.name + ".");
         }
         plan.semantic_models.push_back(std::move(sm));
     }
@@ -792,9 +803,23 @@ std::string fallback_classification(const Plan& plan, std::size_t i) {
     return "other";
 }
 
-Plan build_plan(const Schema& schema, const GenerateOptions& options, const GenerateHooks& hooks) {
+const RelationAdvice* Plan::advice_for(const StagedRelation& s) const {
+    auto found = advice.find({s.relation->schema, s.relation->name});
+    return found == advice.end() ? nullptr : &found->second;
+}
+
+const ColumnAdvice* Plan::advice_for(const StagedRelation& s, const PlanColumn& c) const {
+    const RelationAdvice* r = advice_for(s);
+    if (!r)
+        return nullptr;
+    auto found = r->columns.find(c.column->name);
+    return found == r->columns.end() ? nullptr : &found->second;
+}
+
+Plan build_plan(const Schema& schema, const GenerateOptions& options, const GenerateHooks& hooks, Advice advice) {
     Plan plan;
     plan.schema = &schema;
+    plan.advice = std::move(advice);
     plan.project = options.project_name.empty() ? project_name_for(schema.database) : options.project_name;
     plan.provider = options.provider;
     if (!options.quoted_keywords.empty())
@@ -819,6 +844,33 @@ Plan build_plan(const Schema& schema, const GenerateOptions& options, const Gene
     }
     plan_tests(plan, hooks);
     return plan;
+}
+
+void add_ai_measures(Plan& plan) {
+    std::set<std::string> measure_names;
+    for (const SemanticModel& sm : plan.semantic_models)
+        for (const SemanticModel::Measure& m : sm.measures)
+            measure_names.insert(m.name);
+    for (SemanticModel& sm : plan.semantic_models) {
+        const Mart& mart = plan.marts[sm.mart];
+        if (mart.kind != "fact")
+            continue;
+        std::set<std::string> element_names;  // entities, dimensions and measures share names
+        for (const auto& e : sm.entities)
+            element_names.insert(e.name);
+        for (const auto& d : sm.dimensions)
+            element_names.insert(d.column);
+        for (const auto& m : sm.measures)
+            element_names.insert(m.name);
+        for (const Mart::AddedColumn& c : mart.ai_added_columns) {
+            const std::string name = measure_name(plan.staged[mart.staged], c.name);
+            if (is_numeric_type(c.type) && semantic_column_ok(plan, c.name) && semantic_name_ok(name) &&
+                !element_names.count(name) && measure_names.insert(name).second) {
+                element_names.insert(name);
+                sm.measures.push_back({name, "sum", c.name, "Sum of " + c.name + ": " + c.description});
+            }
+        }
+    }
 }
 
 }  // namespace cartridge::dbt

@@ -87,9 +87,12 @@ struct Mart {
     std::vector<Join> joins;
     std::vector<Rollup> rollups;
     // A provider's SQL for the mart, checked (see ai_sql.hpp), and the columns it adds to the
-    // builtin ones (name, description); empty: the builtin SQL.
+    // builtin ones; empty: the builtin SQL.
     std::string ai_sql;
-    std::vector<std::pair<std::string, std::string>> ai_added_columns;
+    struct AddedColumn {
+        std::string name, description, type;  // type as the server's format_type prints it
+    };
+    std::vector<AddedColumn> ai_added_columns;
 };
 
 // A relation with no mart, and why (for the project's README).
@@ -120,6 +123,22 @@ struct SemanticModel {
     std::string primary_entity;  // when no entity is primary (no one-column key)
 };
 
+// What an AI provider advised for a relation (ai_enrich), checked before the plan takes it:
+// descriptions, readable names for cryptic columns and cleaning casts in staging. Keyed by
+// the source's names, so a plan built again from the same scan finds it.
+struct ColumnAdvice {
+    std::string description;
+    std::string name;  // the staging model's output name instead of the builtin one
+    std::string cast;  // a type the staging model casts to (verified on every row)
+};
+
+struct RelationAdvice {
+    std::string description;
+    std::map<std::string, ColumnAdvice> columns;  // source column name -> advice
+};
+
+using Advice = std::map<std::pair<std::string, std::string>, RelationAdvice>;  // (schema, relation)
+
 struct TestSpec {
     std::string model;
     std::optional<std::string> column;  // output column; nullopt for a model-level test
@@ -142,10 +161,11 @@ struct Plan {
     std::vector<std::string> warnings;
     std::map<std::string, std::vector<std::size_t>> sources;  // source name -> staged indexes
     std::map<std::string, std::string> source_schema;         // source name -> schema
-    // What an AI provider wrote (ai_enrich), preferred over the builtin descriptions.
-    std::map<std::size_t, std::string> ai_relation_description;  // staged index -> text
-    std::map<const PlanColumn*, std::string> ai_column_description;
+    // What an AI provider wrote (ai_enrich), preferred over the builtin names and descriptions.
+    Advice advice;
     std::string ai_overview;
+    const RelationAdvice* advice_for(const StagedRelation& s) const;
+    const ColumnAdvice* advice_for(const StagedRelation& s, const PlanColumn& c) const;
     std::optional<std::size_t> mart_of(std::size_t staged, const std::string& kind) const;
     // The output columns of a mart, in order: its relation's, then joined, then rolled up.
     struct MartColumn {
@@ -162,7 +182,14 @@ struct Plan {
 // The model every semantic model's time dimensions join to (dbt's time spine).
 constexpr const char* time_spine_model = "metricflow_time_spine";
 
-Plan build_plan(const Schema& schema, const GenerateOptions& options, const GenerateHooks& hooks);
+// The plan of a project; `advice` (checked, see ai_enrich) renames and casts staging columns
+// and replaces descriptions.
+Plan build_plan(const Schema& schema, const GenerateOptions& options, const GenerateHooks& hooks,
+                Advice advice = {});
+
+// The numeric columns a provider added to fact marts become measures (each with its simple
+// metric) of their semantic models; call after the marts' SQL is settled.
+void add_ai_measures(Plan& plan);
 
 // The classification a relation gets when the scan did not classify it. Deterministic and
 // deliberately simple: see the comment in dbt_plan.cpp.

@@ -80,10 +80,47 @@ void record(GeneratedProject& project, const std::vector<ai::Prompt>& prompts, c
         project.ai_requests.push_back({prompts[i].purpose, prompts[i].user, calls[i]});
 }
 
-// One question per staged relation, asked at once. When no answer came back at all, the
-// provider is unusable (a wrong key, no credit): the generation fails with its reason.
-void ask_for_descriptions(dbt::Plan& plan, const GenerateOptions& options, const GenerateHooks& hooks,
-                          GeneratedProject& project) {
+// Relations whose casts are not tried on every row: the check would read too much.
+constexpr int64_t max_cast_check_rows = 10'000'000;
+
+// Keeps the casts that every value of their column takes (the server casts them all, rolled
+// back); drops the others with a warning.
+void check_casts(const dbt::Plan& plan, const GenerateOptions& options, const GenerateHooks& hooks,
+                 dbt::Advice& advice, GeneratedProject& project) {
+    for (const dbt::StagedRelation& s : plan.staged) {
+        auto found = advice.find({s.relation->schema, s.relation->name});
+        if (found == advice.end())
+            continue;
+        for (const dbt::PlanColumn& c : s.columns) {
+            auto a = found->second.columns.find(c.column->name);
+            if (a == found->second.columns.end() || a->second.cast.empty())
+                continue;
+            tick(hooks);
+            std::string error;
+            if (!hooks.check_sql)
+                error = "no server to try it on";
+            else if (!s.readable)
+                error = "its rows cannot be read here";
+            else if (s.relation->row_estimate && *s.relation->row_estimate > max_cast_check_rows)
+                error = fmt::format("more than {} rows to try it on", max_cast_check_rows);
+            else
+                error = hooks.check_sql(dbt::cast_check_sql(s, c, a->second.cast), true).error;
+            if (!error.empty()) {
+                project.warnings.push_back(fmt::format("{}: {}.{}.{} is not cast to {} ({})", options.provider,
+                                                       s.relation->schema, s.relation->name, c.column->name,
+                                                       a->second.cast, error));
+                a->second.cast.clear();
+            }
+        }
+    }
+}
+
+// One question per staged relation, asked at once; the plan is then built again with what
+// the answers advise (descriptions, readable names, cleaning casts), each staging model it
+// changes checked by the server. When no answer came back at all, the provider is unusable
+// (a wrong key, no credit): the generation fails with its reason.
+void ask_for_advice(dbt::Plan& plan, const Schema& schema, const GenerateOptions& options,
+                    const GenerateHooks& hooks, GeneratedProject& project) {
     if (!hooks.ask)
         throw Error(sqlstate::feature_not_supported, "provider \"" + options.provider + "\" needs a server",
                     "Use provider => 'builtin'.");
@@ -92,7 +129,7 @@ void ask_for_descriptions(dbt::Plan& plan, const GenerateOptions& options, const
     std::vector<ai::Prompt> prompts;
     for (std::size_t i = 0; i < plan.staged.size(); i++) {
         staged.push_back(i);
-        prompts.push_back(dbt::describe_prompt(plan, i));
+        prompts.push_back(dbt::describe_prompt(plan, i, options.sample_values));
     }
     if (prompts.empty())
         return;
@@ -104,10 +141,37 @@ void ask_for_descriptions(dbt::Plan& plan, const GenerateOptions& options, const
         throw Error(sqlstate::external_routine_exception,
                     fmt::format("{} answered none of {} requests: {}", options.provider, calls.size(),
                                 calls.at(0).answer.error),
-                    "SELECT purpose, http_status, error FROM cartridge.ai_requests shows each request; "
+                    "cartridge_test_provider('" + options.provider + "') makes one call and shows its answer; "
+                    "an asynchronous generation records each request in cartridge.ai_requests; "
                     "provider => 'builtin' needs no network.");
-    for (std::string& w : dbt::apply_descriptions(plan, staged, calls, options.provider))
+    dbt::Advice advice;
+    for (std::string& w : dbt::read_advice(plan, staged, calls, options.provider, advice))
         project.warnings.push_back(std::move(w));
+    progress(hooks, 15, "checking staging");
+    check_casts(plan, options, hooks, advice, project);
+    plan = dbt::build_plan(schema, options, hooks, advice);
+    if (!hooks.check_sql)
+        return;
+    bool refused = false;
+    for (const dbt::StagedRelation& s : plan.staged) {
+        const dbt::RelationAdvice* a = plan.advice_for(s);
+        if (!a || std::none_of(a->columns.begin(), a->columns.end(), [](const auto& c) {
+                return !c.second.name.empty() || !c.second.cast.empty();
+            }))
+            continue;
+        tick(hooks);
+        const std::string error = hooks.check_sql(dbt::plain_staging_sql(plan, s), false).error;
+        if (error.empty())
+            continue;
+        project.warnings.push_back(fmt::format("{}: the staging model {} with its names and casts fails ({}); "
+                                               "the builtin names and types are kept",
+                                               options.provider, s.model, error));
+        for (auto& [column, c] : advice[{s.relation->schema, s.relation->name}].columns)
+            c.name.clear(), c.cast.clear();
+        refused = true;
+    }
+    if (refused)
+        plan = dbt::build_plan(schema, options, hooks, std::move(advice));
 }
 
 // The checks a provider's mart SQL must pass; on success the mart takes it. Returns the
@@ -120,7 +184,7 @@ std::string take_mart_sql(dbt::Plan& plan, dbt::Mart& m, const nlohmann::json& a
     const dbt::CompiledSql compiled = dbt::compile_model_sql(plan, sql);
     if (!compiled.error.empty())
         return compiled.error;
-    const ai::SqlCheck check = hooks.check_sql(compiled.sql);
+    const ai::SqlCheck check = hooks.check_sql(compiled.sql, false);
     if (!check.error.empty())
         return check.error;
     std::set<std::string> seen;
@@ -141,10 +205,11 @@ std::string take_mart_sql(dbt::Plan& plan, dbt::Mart& m, const nlohmann::json& a
         if (c.is_object())
             described[c.value("name", "")] = c.value("description", "");
     m.ai_added_columns.clear();
-    for (const std::string& c : check.columns)
-        if (!builtin.count(c)) {
+    for (std::size_t i = 0; i < check.columns.size(); i++)
+        if (const std::string& c = check.columns[i]; !builtin.count(c)) {
             const std::string& d = described[c];
-            m.ai_added_columns.emplace_back(c, d.empty() ? "Added by " + provider + "." : d);
+            m.ai_added_columns.push_back(
+                {c, d.empty() ? "Added by " + provider + "." : d, i < check.types.size() ? check.types[i] : ""});
         }
     if (sql.back() != '\n')
         sql += '\n';
@@ -223,8 +288,13 @@ GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOption
     project.model = hooks.model;
     const bool ai = options.provider != "builtin";
     if (ai) {
-        ask_for_descriptions(plan, options, hooks, project);
-        ask_for_marts(plan, options, hooks, project);
+        try {
+            ask_for_advice(plan, schema, options, hooks, project);
+            ask_for_marts(plan, options, hooks, project);
+        } catch (const Error& e) {
+            throw GenerationError(e, std::move(project));
+        }
+        dbt::add_ai_measures(plan);
     }
     project.warnings.insert(project.warnings.begin(), plan.warnings.begin(), plan.warnings.end());
     auto file = [&](std::string path, std::string kind, std::string content) {

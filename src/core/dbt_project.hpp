@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/ai_http.hpp"
+#include "core/error.hpp"
 #include "core/generate_options.hpp"
 #include "core/schema.hpp"
 
@@ -61,6 +62,14 @@ struct GeneratedProject {
     std::vector<std::string> warnings;
 };
 
+// The error of a generation that had asked a provider: what it asked goes with it, so that a
+// job can record its requests with its failure.
+class GenerationError : public Error {
+public:
+    GenerationError(const Error& error, GeneratedProject asked) : Error(error), asked(std::move(asked)) {}
+    GeneratedProject asked;  // name, provider, model and ai_requests
+};
+
 // Hooks into the caller: check_interrupts is called often and may throw to abort (the
 // server's cancel and statement_timeout); progress reports a percentage and a stage name.
 struct GenerateHooks {
@@ -69,9 +78,10 @@ struct GenerateHooks {
     // Asks an AI provider (options.provider other than builtin): every prompt, concurrently.
     std::function<std::vector<ai::Call>(const std::vector<ai::Prompt>&)> ask;
     std::string model;  // the model ask talks to, recorded with the project
-    // Parses and plans plain SQL in the database (rolled back); with ask, the provider's
-    // mart SQL is checked through it (without it, the builtin marts stay).
-    std::function<ai::SqlCheck(const std::string& sql)> check_sql;
+    // Parses and plans plain SQL in the database, and with `run` also runs it (read-only),
+    // rolled back; with ask, the provider's SQL and casts are checked through it (without
+    // it, the builtin marts, names and types stay).
+    std::function<ai::SqlCheck(const std::string& sql, bool run)> check_sql;
 };
 
 GeneratedProject generate_dbt_project(const Schema& schema, const GenerateOptions& options,

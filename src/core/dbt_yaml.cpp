@@ -347,7 +347,7 @@ std::string marts_models_yml(const Plan& plan) {
             else
                 columns.push_back({c.name, joined_column_description(plan, c)});
         }
-        for (const auto& [name, description] : m.ai_added_columns)
+        for (const auto& [name, description, type] : m.ai_added_columns)
             columns.push_back({name, description});
         models.push(model_node(plan, tests, m.name, mart_description(plan, m), columns, relation_meta(s)));
     }

@@ -67,7 +67,7 @@ const std::vector<std::string>& builtin_option_keys() {
 
 const std::vector<std::string>& ai_option_keys() {
     static const std::vector<std::string> keys = {"freshness", "inferred_min_confidence", "inferred_warn_below",
-                                                  "marts", "model", "project_name"};
+                                                  "marts", "model", "project_name", "sample_values"};
     return keys;
 }
 
@@ -95,6 +95,8 @@ GenerateOptions parse_generate_options(const nlohmann::json& options, const std:
             out.inferred_min_confidence = confidence(value, key);
         } else if (key == "inferred_warn_below") {
             out.inferred_warn_below = confidence(value, key);
+        } else if (key == "sample_values" && ai) {
+            out.sample_values = boolean(value, key);
         } else if (key == "model" && ai) {
             if (!value.is_string() || value.get<std::string>().empty() || value.get<std::string>().size() > 200)
                 bad_option("option \"model\" must be a model name, not " + value.dump(), ai);

@@ -17,6 +17,9 @@ void check_provider(const std::string& provider);
 struct GenerateOptions {
     std::string provider = "builtin";      // who writes what rules cannot know (see ai_enrich)
     std::string model;                     // the AI provider's model; empty: its setting
+    // An AI provider may see a few values of the profile (bounds, frequent values) of columns
+    // whose names do not look personal; off: metadata only.
+    bool sample_values = false;
     std::string project_name;              // dbt project name; empty: from the database name
     bool marts = true;                     // intermediate and marts models from the classification
     bool freshness = true;                 // source freshness where a timestamp column allows
@@ -29,7 +32,7 @@ struct GenerateOptions {
 
 // The keys of `options` the builtin provider accepts, for error hints and docs.
 const std::vector<std::string>& builtin_option_keys();
-// The keys the AI providers accept: the builtin ones and "model".
+// The keys the AI providers accept: the builtin ones, "model" and "sample_values".
 const std::vector<std::string>& ai_option_keys();
 
 // Parses the caller's options (a JSON object). Unknown keys, wrong types and values out of

@@ -192,9 +192,66 @@ void store_project_contents_pg(int64_t project_id, const cartridge::GeneratedPro
         "INSERT INTO cartridge.files (project_id, path, kind, content) "
         "SELECT $1, f.* FROM unnest($2, $3, $4) AS f",
         false, args);
+}
 
+}  // namespace
+
+namespace cartridge::pg {
+
+GenerationInput load_generation_input_pg(int64_t project_id, const Roles& roles) {
+    const auto started = Clock::now();
+    const std::string id = std::to_string(project_id);
+    // Not read-only: a sync generation reads the row its own INSERT just wrote.
+    auto rows = spi_query_pg("SELECT scan_id, options, provider FROM cartridge.projects WHERE id = $1",
+                             {{INT8OID, id.c_str()}}, false);
+    if (rows.empty())
+        throw Error(cartridge::sqlstate::undefined_object, "project " + id + " does not exist",
+                    "SELECT id, name, status FROM cartridge.projects lists the projects you can see.");
+    const ScanRef scan = resolve_scan_pg(std::stoll(rows[0][0].value()));
+    require_succeeded(scan);
+    GenerationInput input;
+    input.scan_id = scan.id;
+    input.options = cartridge::parse_generate_options(json::parse(rows[0][1].value_or("{}")),
+                                                      rows[0][2].value_or("builtin"));
+    input.options.quoted_keywords = server_quoted_keywords();
+    {
+        // The caller may see the scan (resolve_scan_pg); its rows are read without a
+        // row-level security check per row.
+        OwnerScope as_owner(roles);
+        input.schema = load_scan_pg(scan.id);
+    }
+    input.timings["load_scan_ms"] = ms_since(started);
+    return input;
+}
+
+cartridge::GeneratedProject generate_in_memory(const GenerationInput& input, const cartridge::GenerateHooks& hooks,
+                                               json& timings) {
+    const auto started = Clock::now();
+    cartridge::GeneratedProject project = cartridge::generate_dbt_project(input.schema, input.options, hooks);
+    timings["generate_ms"] = ms_since(started);
+    return project;
+}
+
+json usage_of(const cartridge::GeneratedProject& p) {
+    long prompt_tokens = 0, completion_tokens = 0, attempts = 0;
+    for (const auto& r : p.ai_requests) {
+        prompt_tokens += r.call.answer.prompt_tokens;
+        completion_tokens += r.call.answer.completion_tokens;
+        attempts += r.call.attempts;
+    }
+    return json{{"requests", p.ai_requests.size()},
+                {"attempts", attempts},
+                {"prompt_tokens", prompt_tokens},
+                {"completion_tokens", completion_tokens}};
+}
+
+void store_ai_requests_pg(int64_t project_id, const cartridge::GeneratedProject& p, const Roles& roles) {
     if (p.ai_requests.empty())
         return;
+    const std::string id = std::to_string(project_id);
+    const QueryArg project{INT8OID, id.c_str()};
+    OwnerScope as_owner(roles);
+    std::vector<QueryArg> args;
     // One row per question asked of the provider; the prompt only with cartridge.log_prompts.
     std::vector<std::string> numbers;
     numbers.reserve(p.ai_requests.size() * 5);
@@ -236,44 +293,6 @@ void store_project_contents_pg(int64_t project_id, const cartridge::GeneratedPro
         false, args);
 }
 
-}  // namespace
-
-namespace cartridge::pg {
-
-GenerationInput load_generation_input_pg(int64_t project_id, const Roles& roles) {
-    const auto started = Clock::now();
-    const std::string id = std::to_string(project_id);
-    // Not read-only: a sync generation reads the row its own INSERT just wrote.
-    auto rows = spi_query_pg("SELECT scan_id, options, provider FROM cartridge.projects WHERE id = $1",
-                             {{INT8OID, id.c_str()}}, false);
-    if (rows.empty())
-        throw Error(cartridge::sqlstate::undefined_object, "project " + id + " does not exist",
-                    "SELECT id, name, status FROM cartridge.projects lists the projects you can see.");
-    const ScanRef scan = resolve_scan_pg(std::stoll(rows[0][0].value()));
-    require_succeeded(scan);
-    GenerationInput input;
-    input.scan_id = scan.id;
-    input.options = cartridge::parse_generate_options(json::parse(rows[0][1].value_or("{}")),
-                                                      rows[0][2].value_or("builtin"));
-    input.options.quoted_keywords = server_quoted_keywords();
-    {
-        // The caller may see the scan (resolve_scan_pg); its rows are read without a
-        // row-level security check per row.
-        OwnerScope as_owner(roles);
-        input.schema = load_scan_pg(scan.id);
-    }
-    input.timings["load_scan_ms"] = ms_since(started);
-    return input;
-}
-
-cartridge::GeneratedProject generate_in_memory(const GenerationInput& input, const cartridge::GenerateHooks& hooks,
-                                               json& timings) {
-    const auto started = Clock::now();
-    cartridge::GeneratedProject project = cartridge::generate_dbt_project(input.schema, input.options, hooks);
-    timings["generate_ms"] = ms_since(started);
-    return project;
-}
-
 void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedProject& p, json timings,
                                 const Roles& roles) {
     const auto started = Clock::now();
@@ -281,17 +300,8 @@ void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedPr
     timings["store_ms"] = ms_since(started);
     const std::string id = std::to_string(project_id);
     const std::string warnings = json(p.warnings).dump();
-    long prompt_tokens = 0, completion_tokens = 0, attempts = 0;
-    for (const auto& r : p.ai_requests) {
-        prompt_tokens += r.call.answer.prompt_tokens;
-        completion_tokens += r.call.answer.completion_tokens;
-        attempts += r.call.attempts;
-    }
-    const std::string usage = json{{"requests", p.ai_requests.size()},
-                                   {"attempts", attempts},
-                                   {"prompt_tokens", prompt_tokens},
-                                   {"completion_tokens", completion_tokens}}
-                                  .dump();
+    store_ai_requests_pg(project_id, p, roles);
+    const std::string usage = usage_of(p).dump();
     const std::string message =
         fmt::format("{} models, {} tests, {} files", p.models.size(), p.tests.size(), p.files.size());
     const std::string timings_text = timings.dump();
@@ -321,7 +331,7 @@ void add_ai_hook(cartridge::GenerateHooks& hooks, const cartridge::GenerateOptio
         return cartridge::ai::ask_all(endpoint, prompts, ask);
     };
     hooks.model = endpoint.model;
-    hooks.check_sql = [](const std::string& sql) { return check_sql_pg(sql); };
+    hooks.check_sql = [](const std::string& sql, bool run) { return check_sql_pg(sql, run); };
 }
 
 }  // namespace cartridge::pg

@@ -39,6 +39,12 @@ cartridge::GeneratedProject generate_in_memory(const GenerationInput& input, con
 // A missing key, base URL or model is an error.
 void add_ai_hook(cartridge::GenerateHooks& hooks, const cartridge::GenerateOptions& options);
 
+// The usage totals of a project's AI requests, as cartridge.projects.usage keeps them.
+nlohmann::json usage_of(const cartridge::GeneratedProject& project);
+
+// Stores the project's AI requests (one row each), as the extension's owner.
+void store_ai_requests_pg(int64_t project_id, const cartridge::GeneratedProject& project, const Roles& roles);
+
 // Stores the project's models, tests and files (and its AI requests) and ends its job as
 // succeeded.
 void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedProject& project,

@@ -1,7 +1,8 @@
 // The database's check of a model's compiled SQL (src/core/ai_sql.hpp): parsed with
 // PostgreSQL's own parser (exactly one plain SELECT), its result columns from the analyzed
-// statement, and planned with EXPLAIN — never executed — in a subtransaction that is rolled
-// back, as the role that runs it (the caller; the worker switches to the submitter first).
+// statement, and planned with EXPLAIN — executed, read-only, only when asked (a cast tried
+// on every value) — in a subtransaction that is rolled back, as the role that runs it (the
+// caller; the worker switches to the submitter first).
 #include "pg/sql_check.hpp"
 
 #include "pg/spi.hpp"
@@ -11,12 +12,13 @@ extern "C" {
 #include "executor/spi.h"
 #include "nodes/parsenodes.h"
 #include "parser/parser.h"
+#include "utils/builtins.h"
 #include "utils/plancache.h"
 }
 
 namespace cartridge::pg {
 
-cartridge::ai::SqlCheck check_sql_pg(const std::string& sql) {
+cartridge::ai::SqlCheck check_sql_pg(const std::string& sql, bool run) {
     cartridge::ai::SqlCheck result;
     SpiScope spi;
     std::string shape;
@@ -47,21 +49,27 @@ cartridge::ai::SqlCheck check_sql_pg(const std::string& sql) {
             if (source->resultDesc)
                 for (int i = 0; i < source->resultDesc->natts; i++) {
                     const Form_pg_attribute a = TupleDescAttr(source->resultDesc, i);
-                    if (!a->attisdropped)
+                    if (!a->attisdropped) {
                         result.columns.push_back(NameStr(a->attname));
+                        result.types.push_back(format_type_be(a->atttypid));
+                    }
                 }
             SPI_freeplan(plan);
         });
         // Not read-only only because SPI refuses EXPLAIN then; it plans, runs nothing, and
         // the subtransaction is rolled back.
         spi_execute_pg("EXPLAIN " + sql, false);
+        if (run)
+            spi_execute_pg(sql, true);
     });
     if (!shape.empty())
         result.error = shape;
     else if (error)
         result.error = *error;
-    if (!result.error.empty())
+    if (!result.error.empty()) {
         result.columns.clear();
+        result.types.clear();
+    }
     return result;
 }
 

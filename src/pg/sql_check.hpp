@@ -7,7 +7,8 @@
 
 namespace cartridge::pg {
 
-// Its result columns, or the parser's or planner's error. Rolled back: nothing stays.
-cartridge::ai::SqlCheck check_sql_pg(const std::string& sql);
+// Its result columns, or the parser's, planner's (or with `run`, executor's) error. Rolled
+// back: nothing stays.
+cartridge::ai::SqlCheck check_sql_pg(const std::string& sql, bool run = false);
 
 }  // namespace cartridge::pg

@@ -284,9 +284,9 @@ void run_project_job(const Job& job) {
     add_ai_hook(hooks, input.options);
     if (hooks.check_sql) {
         // Outside the job's transactions: a short one of its own, as the submitter.
-        hooks.check_sql = [&job](const std::string& sql) {
+        hooks.check_sql = [&job](const std::string& sql, bool run) {
             cartridge::ai::SqlCheck result;
-            in_transaction([&] { as_role(job.role, [&] { result = check_sql_pg(sql); }); });
+            in_transaction([&] { as_role(job.role, [&] { result = check_sql_pg(sql, run); }); });
             return result;
         };
     }
@@ -295,7 +295,21 @@ void run_project_job(const Job& job) {
             progress.report(5 + percent * 85 / 100, stage);
     };
     json timings = input.timings;
-    GeneratedProject project = generate_in_memory(input, hooks, timings);
+    GeneratedProject project;
+    try {
+        project = generate_in_memory(input, hooks, timings);
+    } catch (const cartridge::GenerationError& e) {
+        // What was asked stays with the failed job (its usage too), in a transaction of its
+        // own; the failure itself is recorded by run_job.
+        in_transaction([&] {
+            store_ai_requests_pg(job.id, e.asked, roles);
+            spi_execute_pg("UPDATE cartridge.projects SET usage = $2, model = NULLIF($3, '') WHERE id = $1", false,
+                           {{INT8OID, std::to_string(job.id).c_str()},
+                            {JSONBOID, usage_of(e.asked).dump().c_str()},
+                            {TEXTOID, e.asked.model.c_str()}});
+        });
+        throw;
+    }
     progress.report(92, "storing");
     in_transaction([&] {
         apply_function_settings_pg("cartridge_generate");

@@ -206,7 +206,8 @@ def _default_answer(doc: Any) -> dict | None:
             ctype = col.get("type", "unknown") if isinstance(col, dict) else "unknown"
             columns.append({"name": cname,
                             "description": f"Fake description of column {cname} ({ctype}) "
-                                           f"of {name}."})
+                                           f"of {name}.",
+                            "readable_name": "", "clean_type": ""})
         return {"description": f"Fake description of the relation {qual}: one row per "
                                f"{name} record, with {len(columns)} columns.",
                 "columns": columns}

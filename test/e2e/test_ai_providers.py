@@ -153,11 +153,30 @@ def test_faults_that_cannot_succeed_fail_at_once_and_say_why(cluster, chinook, f
         with pytest.raises(psycopg.errors.ExternalRoutineException) as failed:
             generate(conn, provider)
         assert said in failed.value.diag.message_primary, failed.value.diag.message_primary
-        assert "cartridge.ai_requests" in failed.value.diag.message_hint
+        assert f"cartridge_test_provider('{provider}')" in failed.value.diag.message_hint
         assert one(conn, "SELECT count(*) FROM cartridge.projects") == 0, "nothing half-written"
     relations_asked = len({r["body"]["messages"][0]["content"] if provider == "anthropic" else r["raw"]
                            for r in fake.requests_for(provider)})
     assert len(fake.requests_for(provider)) == relations_asked, "not retried"
+    fake.clear_faults()
+
+
+def test_a_failed_async_generation_keeps_what_it_asked(cluster, chinook, fake):
+    """A job that fails on the provider records its requests and their usage with its
+    failure: the user can see what each request got."""
+    fake.fail("auth", times=None, provider="gemini")
+    with cluster.connect(chinook) as conn:
+        conn.execute("SELECT cartridge_scan()")
+        relations = one(conn, "SELECT count(*) FROM cartridge.relations")
+        project = generate(conn, "gemini", async_=True)
+        info = one(conn, "SELECT cartridge_info(%s)", (project,))
+        assert info["status"] == "failed" and "refused the API key" in info["error"], info
+        rows = conn.execute("SELECT status, http_status, attempts, error FROM cartridge.ai_requests"
+                            " WHERE project_id = %s", (project,)).fetchall()
+        assert len(rows) == relations, rows
+        assert all(r[:3] == ("failed", 400, 1) and "refused the API key" in r[3] for r in rows), rows[:3]
+        assert info["usage"]["requests"] == relations
+        assert one(conn, "SELECT count(*) FROM cartridge.models WHERE project_id = %s", (project,)) == 0
     fake.clear_faults()
 
 
@@ -281,6 +300,8 @@ def test_a_providers_mart_sql_is_checked_in_the_database_and_taken(cluster, chin
     project_dir = extract(data, tmp_path)
     marts_yml = (project_dir / "models" / "marts" / "_marts__models.yml").read_text()
     assert "name: one_more" in marts_yml and "Always one." in marts_yml
+    semantic = (project_dir / "models" / "marts" / "_marts__semantic_models.yml").read_text()
+    assert semantic.count("expr: one_more") == 2, "an added number is a measure of each fact's semantic model"
     built = run_dbt(cluster, chinook, project_dir, "build")
     assert re.search(r"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0", built), built
 
@@ -319,3 +340,111 @@ def test_sql_that_never_passes_falls_back_to_the_builtin_mart(cluster, chinook, 
     built = run_dbt(cluster, chinook, extract(data, tmp_path), "build")
     assert re.search(r"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0", built), built
     fake.clear_faults()
+
+
+ORDERS = """
+CREATE TABLE cust (id integer PRIMARY KEY, nm text NOT NULL);
+CREATE TABLE ord_hdr (
+    id integer PRIMARY KEY,
+    cst_no integer NOT NULL REFERENCES cust (id),
+    ord_dt text NOT NULL,
+    amt_txt text,
+    bad_num text,
+    flg text,
+    qty integer
+);
+INSERT INTO cust SELECT g, 'customer ' || g FROM generate_series(1, 20) g;
+INSERT INTO ord_hdr
+SELECT g, 1 + g % 20, to_char(date '2024-01-01' + g, 'YYYY-MM-DD'), (g * 1.25)::text,
+       CASE WHEN g = 77 THEN 'n/a' ELSE g::text END, CASE WHEN g % 2 = 0 THEN 'true' ELSE 'false' END, g
+FROM generate_series(1, 200) g;
+ANALYZE;
+"""
+
+
+def advise_orders(doc: dict) -> dict:
+    """Readable names and cleaning casts for ord_hdr, some of them wrong on purpose."""
+    advice = {
+        "cst_no": ("customer_id", ""),          # a foreign key renamed: tests and joins follow
+        "ord_dt": ("ordered_on", "date"),        # every value is a date
+        "amt_txt": ("amount", "numeric"),        # every value is a number
+        "bad_num": ("", "integer"),              # one value is 'n/a': the cast is refused
+        "flg": ("is_flagged", "boolean"),
+        "id": ("", "bigint"),                    # a key keeps its type
+        "qty": ("amount", ""),                   # a name already advised for another column
+    }
+    rel = doc["relation"]
+    columns = []
+    for c in rel["columns"]:
+        name, cast = advice.get(c["name"], ("", "")) if rel["name"] == "ord_hdr" else ("", "")
+        if rel["name"] == "cust" and c["name"] == "nm":
+            name = "Customer Name"                # not an identifier: refused
+        columns.append({"name": c["name"], "description": f"About {c['name']}.",
+                        "readable_name": name, "clean_type": cast})
+    return {"description": f"About {rel['name']}.", "columns": columns}
+
+
+def test_readable_names_and_cleaning_casts_are_checked_and_taken(cluster, make_db, fake, tmp_path):
+    fake.reset()
+    fake.on_task("improve_mart", keep_the_mart)
+    fake.on_task("describe_relation", advise_orders)
+    name = make_db()
+    with cluster.connect(name) as conn:
+        conn.execute(ORDERS)
+        conn.execute("SELECT cartridge_scan()")
+        project = generate(conn, "anthropic")
+        info = one(conn, "SELECT cartridge_info(%s)", (project,))
+        assert info["status"] == "succeeded", info
+        warnings = info["warnings"]
+        expected = [
+            ('"Customer Name" for public.cust.nm is not a lower-case snake_case identifier', 1),
+            ('readable name "amount" for public.ord_hdr.qty is already a column', 1),
+            ("public.ord_hdr.id is a key", 1),
+            ("public.ord_hdr.bad_num is not cast to integer (invalid input syntax for type integer", 1),
+        ]
+        for said, times in expected:
+            assert sum(said in w for w in warnings) == times, (said, warnings)
+        assert len(warnings) == len(expected), warnings
+        staging = one(conn, "SELECT sql FROM cartridge.models WHERE project_id = %s AND name = 'stg_public__ord_hdrs'",
+                      (project,))
+        assert "cast(ord_dt as date) as ordered_on" in staging, staging
+        assert "cast(amt_txt as numeric) as amount" in staging
+        assert "cast(flg as boolean) as is_flagged" in staging
+        assert "cst_no as customer_id" in staging and "cast(id" not in staging and "cast(bad_num" not in staging
+        tests = conn.execute("SELECT column_name, test_name FROM cartridge.tests WHERE project_id = %s"
+                             " AND model_name = 'stg_public__ord_hdrs' ORDER BY 1, 2", (project,)).fetchall()
+        assert ("customer_id", "relationships") in tests and not any(c == "cst_no" for c, _ in tests), tests
+        assert one(conn, "SELECT count(*) FROM ord_hdr WHERE bad_num = 'n/a'") == 1, "nothing was changed"
+        data = archive(conn, project)
+    project_dir = extract(data, tmp_path)
+    models_yml = (project_dir / "models" / "staging" / "public" / "_public__models.yml").read_text()
+    assert "Named ord_dt in the source" in models_yml and "cast to date" in models_yml
+    run_dbt(cluster, name, project_dir, "parse")
+    built = run_dbt(cluster, name, project_dir, "build")
+    assert re.search(r"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0", built), built
+    fake.on_task("describe_relation", None)
+
+
+def test_sample_values_only_with_the_option_and_never_personal_ones(cluster, chinook, fake):
+    """Without the option no value of the data is sent (the test above); with it, the
+    profile's bounds and frequent values of columns that do not look personal are."""
+    with cluster.connect(chinook) as conn:
+        conn.execute("""SELECT cartridge_scan(options => '{"profile": {"values": true}}')""")
+        personal = [r[0] for r in conn.execute(
+            'SELECT "Email" FROM "Customer" UNION ALL SELECT "FirstName" FROM "Customer"'
+            ' UNION ALL SELECT "LastName" FROM "Employee" UNION ALL SELECT "Address" FROM "Customer"'
+            ' UNION ALL SELECT "Phone" FROM "Employee" WHERE "Phone" IS NOT NULL'
+            ' UNION ALL SELECT "PostalCode" FROM "Customer" WHERE length("PostalCode") > 5'
+            ' UNION ALL SELECT "BillingAddress" FROM "Invoice"')]
+        genres = [r[0] for r in conn.execute('SELECT "Name" FROM "Genre"')]
+        generate(conn, "openai", options='{"sample_values": true}')
+        with pytest.raises(psycopg.errors.InvalidParameterValue):
+            generate(conn, "builtin", options='{"sample_values": true}')
+    sent = fake.all_text()
+    assert "frequent_values" in sent, "the option sends values"
+    assert "BillingCountry" in sent and "USA" in sent, "a country is not personal: its frequent values go"
+    # a whole value, as a JSON string inside the request's JSON (other columns, such as
+    # Track.Composer, may hold the same words within their own values)
+    leaked = [v for v in personal + genres if f'\\"{v}\\"' in sent]
+    assert leaked == [], leaked[:5]
+    assert '\\"USA\\"' in sent, "the check above would see a whole value"
