@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything Cartridge needs to build, run the demo and run the tests:
-# Debian packages (server, headers, libraries, test tools) and a pinned Python
-# virtual environment in .venv for pytest, psycopg, dbt, sqlfluff and MetricFlow (mf).
+# Debian packages (server, headers, libraries, test tools, Graphviz), a pinned Python
+# virtual environment in .venv for pytest, psycopg, dbt, sqlfluff and MetricFlow (mf), and
+# the pinned node packages of the diagram checks (Mermaid's parser) in test/diagrams.
 # Idempotent: when everything is present it only checks and returns in seconds.
 set -euo pipefail
 
@@ -13,7 +14,7 @@ debian_packages=(
   postgresql-15 postgresql-server-dev-15 postgresql-15-cron postgresql-contrib
   libpq-dev libcurl4-openssl-dev nlohmann-json3-dev libarchive-dev
   libyaml-cpp-dev libfmt-dev libgtest-dev googletest libbenchmark-dev
-  python3-venv ca-certificates
+  python3-venv ca-certificates graphviz
 )
 
 # Pinned Python tools for the test suites (and nothing else).
@@ -52,5 +53,15 @@ if [ ! -x "$venv/bin/python" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$
   [ -x "$venv/bin/python" ] || "$py" -m venv "$venv"
   "$venv/bin/python" -m pip install -q --disable-pip-version-check "${python_packages[@]}"
   printf '%s' "$want" > "$stamp"
+fi
+# Mermaid's parser for the diagram checks, as test/diagrams/package-lock.json pins it. Node.js
+# (>= 20.19) comes with the machine; Debian's is too old for jsdom.
+diagrams="$here/test/diagrams"
+installed_lock="$diagrams/node_modules/.cartridge-package-lock.json"
+if ! cmp -s "$diagrams/package-lock.json" "$installed_lock"; then
+  command -v npm >/dev/null || { echo "install-deps: npm (Node.js >= 20.19) is missing" >&2; exit 1; }
+  echo "install-deps: installing the diagram checks' node packages in $diagrams/node_modules"
+  (cd "$diagrams" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$diagrams/package-lock.json" "$installed_lock"
 fi
 echo "install-deps: all present"

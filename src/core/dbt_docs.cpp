@@ -2,6 +2,8 @@
 // facts of the scan that do not change between two generations of the same scan.
 #include "core/dbt_render.hpp"
 
+#include "core/erd.hpp"
+
 #include <fmt/core.h>
 #include <fmt/format.h>
 
@@ -98,77 +100,33 @@ std::string edge_phrase(const Plan& plan, const PlanEdge& e) {
     return "Probably a foreign key to " + target + (e.severity.empty() ? " (inferred; not tested)" : " (inferred)");
 }
 
-std::string mermaid_name(const std::string& name) {
-    std::string out;
-    for (char c : name)
-        out += ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_') ? c : '_';
-    if (out.empty() || (out[0] >= '0' && out[0] <= '9'))
-        out = "_" + out;
-    return out;
-}
-
-std::string mermaid_type(const std::string& type) {
-    // Mermaid types are one word: "character varying(40)" is drawn as character_varying.
-    std::string t = type.substr(0, type.find('('));
-    while (!t.empty() && t.back() == ' ')
-        t.pop_back();
-    bool array = type.size() > 2 && type.compare(type.size() - 2, 2, "[]") == 0;
-    t = mermaid_name(t.substr(0, t.find('[')));
-    return array ? t + "_array" : t;
-}
-
 std::string erd(const Plan& plan) {
-    std::set<std::size_t> chosen;
-    if (plan.staged.size() <= max_erd_entities) {
-        for (std::size_t i = 0; i < plan.staged.size(); i++)
-            chosen.insert(i);
-    } else {
-        for (const PlanEdge& e : plan.edges) {
-            if (chosen.size() + 2 > max_erd_entities)
-                break;
-            chosen.insert(e.from);
-            chosen.insert(e.to);
-        }
-    }
-    std::map<std::size_t, std::set<const PlanColumn*>> foreign;
+    ErdDiagram diagram;
+    std::vector<std::set<const PlanColumn*>> foreign(plan.staged.size());
     for (const PlanEdge& e : plan.edges)
         foreign[e.from].insert(e.from_columns.begin(), e.from_columns.end());
-    std::string out = "```mermaid\nerDiagram\n";
-    for (std::size_t i : chosen) {
+    for (std::size_t i = 0; i < plan.staged.size(); i++) {
         const StagedRelation& s = plan.staged[i];
         std::set<std::string> primary;
         if (s.has_primary_key)
             primary.insert(s.keys[0].begin(), s.keys[0].end());
-        out += "    " + mermaid_name(s.source_name + "__" + s.table_name) + " {\n";
-        for (const PlanColumn& c : s.columns) {
-            std::vector<std::string> marks;
-            if (primary.count(c.column->name))
-                marks.push_back("PK");
-            if (foreign[i].count(&c))
-                marks.push_back("FK");
-            out += "        " + mermaid_type(c.cast.empty() ? c.column->data_type : c.cast) + " " +
-                   mermaid_name(c.name) + (marks.empty() ? "" : " " + fmt::format("{}", fmt::join(marks, ", "))) +
-                   "\n";
-        }
-        out += "    }\n";
+        ErdEntity entity{s.source_name + "__" + s.table_name, "", s.source_name, {}};
+        for (const PlanColumn& c : s.columns)
+            entity.attributes.push_back({c.name, c.cast.empty() ? c.column->data_type : c.cast,
+                                         primary.count(c.column->name) > 0, foreign[i].count(&c) > 0, false});
+        diagram.entities.push_back(std::move(entity));
     }
     for (const PlanEdge& e : plan.edges) {
-        if (!chosen.count(e.from) || !chosen.count(e.to))
-            continue;
-        const StagedRelation& child = plan.staged[e.from];
-        const StagedRelation& parent = plan.staged[e.to];
-        const bool one = e.relationship->cardinality == "one_to_one";
         const bool inferred = e.relationship->source != "declared";
-        out += "    " + mermaid_name(parent.source_name + "__" + parent.table_name) + " ||" +
-               (inferred ? ".." : "--") + (one ? "o| " : "o{ ") +
-               mermaid_name(child.source_name + "__" + child.table_name) + " : \"" + names(e.from_columns) +
-               (inferred ? " (inferred)" : "") + "\"\n";
+        diagram.edges.push_back({e.to, e.from, inferred, e.relationship->cardinality == "one_to_one",
+                                 names(e.from_columns) + (inferred ? " (inferred)" : "")});
     }
-    out += "```\n";
-    if (chosen.size() < plan.staged.size())
-        out += fmt::format("\nThe diagram shows {} of the {} staged relations (those with relationships "
-                           "first); `SELECT cartridge_erd({})` draws all of them.\n",
-                           chosen.size(), plan.staged.size(), plan.schema->scan_id);
+    const std::size_t shown = keep_most_connected(diagram, max_erd_entities).size();
+    std::string out = "```mermaid\n" + to_mermaid(diagram) + "```\n";
+    if (shown < plan.staged.size())
+        out += fmt::format("\nThe diagram shows {0} of the {1} staged relations (the most connected); "
+                           "`SELECT cartridge_erd({2}, 'mermaid', '{{\"max_tables\": {1}}}')` draws all of them.\n",
+                           shown, plan.staged.size(), plan.schema->scan_id);
     return out;
 }
 

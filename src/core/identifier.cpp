@@ -1,5 +1,7 @@
 #include "core/identifier.hpp"
 
+#include "core/utf8.hpp"
+
 #include <cstdint>
 #include <fmt/core.h>
 
@@ -10,32 +12,6 @@ namespace {
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// Decodes one UTF-8 sequence at text[i]; returns the code point and advances i. An invalid
-// byte decodes as U+FFFD, which later becomes a separator.
-uint32_t next_code_point(std::string_view text, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    const int extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC0 ? 1 : 0;
-    if (lead < 0x80) {
-        i++;
-        return lead;
-    }
-    if (extra == 0) {
-        i++;
-        return 0xFFFD;
-    }
-    uint32_t cp = lead & (0x3F >> extra);
-    for (int k = 1; k <= extra; k++) {
-        if (i + k >= text.size() || (byte(i + k) & 0xC0) != 0x80) {
-            i++;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    i += extra + 1;
-    return cp;
-}
 
 // ASCII spelling of the Latin letters with diacritics of Latin-1 and Latin Extended-A.
 // A fixed table rather than iconv's //TRANSLIT, whose output depends on the server's
@@ -129,7 +105,7 @@ std::string snake_case(std::string_view name) {
     std::string ascii;
     ascii.reserve(name.size());
     for (std::size_t i = 0; i < name.size();) {
-        uint32_t cp = next_code_point(name, i);
+        uint32_t cp = utf8::next_code_point(name, i);
         if (cp < 0x80)
             ascii += static_cast<char>(cp);
         else if (const char* t = transliterate(cp))

@@ -15,6 +15,7 @@ namespace cartridge {
 struct Column {
     std::string name;
     int ordinal = 0;
+    int attnum = 0;            // pg_attribute.attnum: follows a column across renames; 0 = unknown
     std::string data_type;     // as format_type prints it
     std::string base_type;     // of a domain, else empty
     std::string element_type;  // of an array, else empty
@@ -48,6 +49,7 @@ struct Index {
 };
 
 struct Relation {
+    uint32_t oid = 0;  // pg_class.oid: follows a relation across renames; 0 = unknown
     std::string schema;
     std::string name;
     std::string kind;  // table, partitioned_table, view, materialized_view, foreign_table

@@ -1,5 +1,7 @@
 #include "core/yaml_writer.hpp"
 
+#include "core/utf8.hpp"
+
 #include <fmt/core.h>
 
 #include <cstdint>
@@ -10,52 +12,6 @@ namespace {
 
 char lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-// Decodes one UTF-8 sequence; an invalid one becomes U+FFFD (YAML must be valid Unicode).
-uint32_t next_code_point(std::string_view text, std::size_t& i) {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char lead = byte(i);
-    if (lead < 0x80) {
-        i++;
-        return lead;
-    }
-    const int extra = lead >= 0xF8 ? -1 : lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : lead >= 0xC2 ? 1 : -1;
-    if (extra < 0 || i + extra >= text.size()) {
-        i++;
-        return 0xFFFD;
-    }
-    uint32_t cp = lead & (0x3F >> extra);
-    for (int k = 1; k <= extra; k++) {
-        if ((byte(i + k) & 0xC0) != 0x80) {
-            i++;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (byte(i + k) & 0x3F);
-    }
-    i += extra + 1;
-    const bool overlong = (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000);
-    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0xFFFD;
-    return cp;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 }  // namespace
@@ -87,7 +43,7 @@ std::string double_quoted(std::string_view text) {
     out.reserve(text.size() + 2);
     out += '"';
     for (std::size_t i = 0; i < text.size();) {
-        const uint32_t cp = next_code_point(text, i);
+        const uint32_t cp = utf8::next_code_point(text, i);
         switch (cp) {
         case '"': out += "\\\""; break;
         case '\\': out += "\\\\"; break;
@@ -104,7 +60,7 @@ std::string double_quoted(std::string_view text) {
                      cp == 0xFFFF)
                 out += fmt::format("\\u{:04X}", cp);
             else
-                append_utf8(out, cp);
+                utf8::append(out, cp);
         }
     }
     out += '"';

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "sample_schemas.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <yaml-cpp/yaml.h>
 
@@ -351,6 +352,35 @@ TEST(Readme, ExplainsHowToRunAndDrawsAMermaidErd) {
                                "public__category ||..o{ public__product : \"category_id (inferred)\"",
                                "integer customer_id PK"})
         EXPECT_NE(readme.find(needle), std::string::npos) << needle << "\n" << readme;
+}
+
+TEST(Readme, ErdColumnsNamedLikeMermaidKeyMarksStayNames) {
+    Schema s;
+    s.database = "db";
+    s.relations = {table("public", "t", {column("pk", 1, "integer", false), column("uk", 2, "text")},
+                         {primary_key("t_pkey", {"pk"})})};
+    const std::string readme = file(generate_dbt_project(s, {}), "README.md").content;
+    // Bare, "pk" is read as a key mark where Mermaid wants a name: a parse error.
+    EXPECT_NE(readme.find("        integer pk_ PK \"pk\"\n        text uk_ \"uk\"\n"), std::string::npos) << readme;
+}
+
+TEST(Readme, ErdOfMoreThanAHundredRelationsShowsTheMostConnected) {
+    Schema s;
+    s.scan_id = 9;
+    s.database = "db";
+    for (int i = 0; i < 105; i++)
+        s.relations.push_back(table("public", fmt::format("t{:03}", i), {column("id", 1, "integer", false),
+                                                                          column("hub_id", 2, "integer")},
+                                    {primary_key(fmt::format("t{:03}_pkey", i), {"id"})}));
+    for (int i = 1; i <= 3; i++)
+        s.relationships.push_back(edge(fmt::format("t{:03}", i), {"hub_id"}, "t104", {"id"}));
+    const std::string readme = file(generate_dbt_project(s, {}), "README.md").content;
+    EXPECT_NE(readme.find("public__t104 {"), std::string::npos);  // last by name, first by edges
+    EXPECT_EQ(readme.find("public__t100 {"), std::string::npos);
+    EXPECT_NE(readme.find("The diagram shows 100 of the 105 staged relations (the most connected); "
+                          "`SELECT cartridge_erd(9, 'mermaid', '{\"max_tables\": 105}')` draws all of them."),
+              std::string::npos)
+        << readme;
 }
 
 TEST(AwkwardNames, AreQuotedInSqlAndMarkedForQuotingInYaml) {

@@ -105,4 +105,66 @@ inline Schema shop_schema() {
     return s;
 }
 
+// Names that break diagrams drawn naively: keywords of Mermaid's erDiagram and of dot,
+// quotes, backslashes, markup, Mermaid's comment and entity syntax, line breaks, non-ASCII
+// (accents, an emoji), names that differ only by what a safe id drops, over three schemas
+// (one needing quotes). Relationships: declared, inferred (one below 0.5), one-to-one,
+// cross-schema and self-referencing.
+inline Schema awkward_schema() {
+    Schema s;
+    s.scan_id = 13;
+    s.database = "awkward";
+    Column quoted_col = column("my \"quoted\" col", 2, "integer");
+    Constraint fk;
+    fk.name = "select_fk";
+    fk.type = "foreign_key";
+    fk.columns = {"my \"quoted\" col"};
+    fk.ref_schema = "public";
+    fk.ref_table = "order";
+    fk.ref_columns = {"id"};
+    Constraint unique_code;
+    unique_code.name = "graph_code_key";
+    unique_code.type = "unique";
+    unique_code.columns = {"Code"};
+    s.relations = {
+        table("public", "order", {column("id", 1, "integer", false), column("\xc3\x9cn\xc3\xaf" "code", 2, "text"),
+                                  column("pk", 3, "uk"), column("FK", 4, "\"My Type\""),
+                                  column("direction LR", 5, "character varying(40)"),
+                                  column("%% not a comment", 6, "integer[]")},
+              {primary_key("order_pkey", {"id"})}),
+        table("public", "select", {column("id", 1, "bigint", false), quoted_col, column("a~b~c", 3, "text"),
+                                   column("1st", 4, "timestamp with time zone"), column("#quot;", 5, "text")},
+              {primary_key("select_pkey", {"id"}), fk}),
+        table("public", "graph", {column("id", 1, "integer", false), column("node_id", 2, "integer"),
+                                  column("Code", 3, "text"), column("end", 4, "text")},
+              {primary_key("graph_pkey", {"id"}), unique_code}),
+        table("public", "node", {column("id", 1, "integer", false), column("parent_id", 2, "integer"),
+                                 column("back\\slash", 3, "text")},
+              {primary_key("node_pkey", {"id"})}),
+        table("public", "end", {column("order_id", 1, "integer", false), column("style:x#y;", 2, "text")},
+              {primary_key("end_pkey", {"order_id"})}),
+        table("public", "direction TB", {column("id", 1, "integer")}),
+        table("public", "order items", {column("id", 1, "integer")}),
+        table("public", "order_items", {column("id", 1, "integer")}),
+        table("Sales Data", "\xc3\x9cn\xc3\xaf" "code \xf0\x9f\x93\xa6", {column("id", 1, "integer", false),
+                                                                  column("order_id", 2, "integer")},
+              {primary_key("unicode_pkey", {"id"})}),
+        table("Sales Data", "<b>html</b> & \"co\"", {column("line\nbreak", 1, "integer")}, {}, "view"),
+        table("subgraph", "edge", {column("strict", 1, "integer"), column("digraph", 2, "integer")}),
+    };
+    sort_relations(s);
+    Relationship one = edge("end", {"order_id"}, "order", {"id"});
+    one.cardinality = "one_to_one";
+    Relationship cross = edge("\xc3\x9cn\xc3\xaf" "code \xf0\x9f\x93\xa6", {"order_id"}, "order", {"id"}, "inferred", 0.93);
+    cross.from_schema = "Sales Data";
+    s.relationships = {
+        edge("select", {"my \"quoted\" col"}, "order", {"id"}),
+        edge("graph", {"node_id"}, "node", {"id"}, "inferred", 0.42),
+        edge("node", {"parent_id"}, "node", {"id"}),
+        one,
+        cross,
+    };
+    return s;
+}
+
 }  // namespace cartridge::testing
