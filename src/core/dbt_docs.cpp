@@ -152,10 +152,13 @@ std::string marts_section(const Plan& plan) {
                "with a simple metric per measure and the time spine `" +
                std::string(time_spine_model) + "`. With `dbt-metricflow` installed:\n\n"
                "```sh\n"
-               "dbt parse --profiles-dir . && DBT_PROFILES_DIR=. mf validate-configs\n"
-               "DBT_PROFILES_DIR=. mf query --metrics " +
-               metrics[0].substr(1, metrics[0].size() - 2) + " --group-by metric_time__month\n"
-               "```\n\nMetrics: " + fmt::format("{}", fmt::join(metrics, ", ")) + ".\n";
+               "dbt parse --profiles-dir . && DBT_PROFILES_DIR=. mf validate-configs\n";
+        // A fact whose numbers are all keys has entities and dimensions but no measure.
+        if (!metrics.empty())
+            out += "DBT_PROFILES_DIR=. mf query --metrics " + metrics[0].substr(1, metrics[0].size() - 2) +
+                   " --group-by metric_time__month\n";
+        out += "```\n\nMetrics: " + (metrics.empty() ? std::string("none") : fmt::format("{}", fmt::join(metrics, ", "))) +
+               ".\n";
     }
     return out + "\n";
 }

@@ -17,6 +17,7 @@ inline constexpr const char* feature_not_supported = "0A000";
 inline constexpr const char* insufficient_privilege = "42501";
 inline constexpr const char* data_exception = "22000";
 inline constexpr const char* internal_error = "XX000";
+inline constexpr const char* invalid_object_definition = "42P17";
 inline constexpr const char* external_routine_exception = "38000";  // an AI provider failed
 }  // namespace sqlstate
 

@@ -166,7 +166,19 @@ void at_transaction_end(XactEvent event, void*) {
 }  // namespace
 
 const char* job_kind_name(JobKind kind) {
-    return kind == JobKind::scan ? "scan" : "project";
+    return kind == JobKind::scan ? "scan" : kind == JobKind::test_run ? "test run" : "project";
+}
+
+const char* job_table(JobKind kind) {
+    return kind == JobKind::scan       ? "cartridge.scans"
+           : kind == JobKind::test_run ? "cartridge.test_runs"
+                                       : "cartridge.projects";
+}
+
+const char* job_wait_function(JobKind kind) {
+    return kind == JobKind::scan       ? "cartridge_wait_scan"
+           : kind == JobKind::test_run ? "cartridge_wait_test_run"
+                                       : "cartridge_wait";
 }
 
 bool background_enabled() {

@@ -13,9 +13,11 @@
 
 namespace cartridge::pg {
 
-enum class JobKind : char { none = 0, scan = 's', project = 'p' };
+enum class JobKind : char { none = 0, scan = 's', project = 'p', test_run = 't' };
 
-const char* job_kind_name(JobKind kind);  // "scan" or "project"
+const char* job_kind_name(JobKind kind);  // "scan", "project" or "test run"
+const char* job_table(JobKind kind);      // cartridge.scans, cartridge.projects, cartridge.test_runs
+const char* job_wait_function(JobKind kind);  // cartridge_wait_scan, cartridge_wait, cartridge_wait_test_run
 
 // Whether this backend's library was loaded by shared_preload_libraries, so that the
 // launcher runs and async jobs can be served.

@@ -1,6 +1,6 @@
-// Waiting for and cancelling jobs, the same way for projects and scans:
-//   cartridge_wait(project_id, timeout)   cartridge_wait_scan(scan_id, timeout)
-//   cartridge_cancel(project_id)          cartridge_cancel_scan(scan_id)
+// Waiting for and cancelling jobs, the same way for projects, scans and test runs:
+//   cartridge_wait(project_id, timeout)   cartridge_wait_scan(scan_id, timeout)   cartridge_wait_test_run(run_id, ...)
+//   cartridge_cancel(project_id)          cartridge_cancel_scan(scan_id)          cartridge_cancel_test_run(run_id)
 // Row-level security decides who may: the submitting role (or a member of it) and members
 // of cartridge_admin. A job the caller may not see does not exist for it.
 #include "pg/background.hpp"
@@ -29,10 +29,6 @@ using cartridge::Error;
 using cartridge::pg::JobKind;
 using Clock = std::chrono::steady_clock;
 
-const char* table_of(JobKind kind) {
-    return kind == JobKind::scan ? "cartridge.scans" : "cartridge.projects";
-}
-
 // Leaves the wait list of the job condition variable, however the function ends (an ERROR
 // aborts the transaction, which leaves it too). ConditionVariableCancelSleep cannot raise.
 struct JobWaitScope {
@@ -50,12 +46,12 @@ struct JobState {
 
 // The job's status as of now (a new snapshot each call: not read-only), as the caller.
 JobState job_state_pg(JobKind kind, const std::string& id) {
-    auto rows = cartridge::pg::spi_query_pg(fmt::format("SELECT status, xmin::text FROM {} WHERE id = $1", table_of(kind)),
+    auto rows = cartridge::pg::spi_query_pg(fmt::format("SELECT status, xmin::text FROM {} WHERE id = $1", cartridge::pg::job_table(kind)),
                                             {{INT8OID, id.c_str()}}, false);
     if (rows.empty())
         throw Error(cartridge::sqlstate::undefined_object,
                     fmt::format("{} {} does not exist", cartridge::pg::job_kind_name(kind), id),
-                    fmt::format("SELECT id, status FROM {} lists the {}s you can see.", table_of(kind),
+                    fmt::format("SELECT id, status FROM {} lists the {}s you can see.", cartridge::pg::job_table(kind),
                                 cartridge::pg::job_kind_name(kind)));
     const auto xmin = static_cast<TransactionId>(std::stoul(rows[0][1].value()));
     const bool here = cartridge::pg::pg_call([xmin] { return TransactionIdIsCurrentTransactionId(xmin); });
@@ -94,7 +90,7 @@ Datum wait_for_job(FunctionCallInfo fcinfo, JobKind kind) {
                     fmt::format("{} {} was submitted in this transaction: it starts when the transaction commits",
                                 cartridge::pg::job_kind_name(kind), id),
                     fmt::format("COMMIT first, then SELECT {}({});",
-                                kind == JobKind::scan ? "cartridge_wait_scan" : "cartridge_wait", id));
+                                cartridge::pg::job_wait_function(kind), id));
     while (!is_final(state.status)) {
         const long waited =
             static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count());
@@ -129,7 +125,7 @@ Datum cancel_job(FunctionCallInfo fcinfo, JobKind kind) {
                     fmt::format("UPDATE {} SET status = 'cancelled', stage = 'cancelled', "
                                 "error = 'cancelled by cartridge_cancel before it started', "
                                 "finished_at = pg_catalog.clock_timestamp() WHERE id = $1 AND status = 'queued'",
-                                table_of(kind)),
+                                cartridge::pg::job_table(kind)),
                     false, {{INT8OID, id.c_str()}});
                 const std::string payload =
                     fmt::format("{{\"kind\": \"{}\", \"id\": {}}}", cartridge::pg::job_kind_name(kind), id);
@@ -169,4 +165,12 @@ CARTRIDGE_FUNCTION(cartridge_cancel) {
 
 CARTRIDGE_FUNCTION(cartridge_cancel_scan) {
     return cancel_job(fcinfo, JobKind::scan);
+}
+
+CARTRIDGE_FUNCTION(cartridge_wait_test_run) {
+    return wait_for_job(fcinfo, JobKind::test_run);
+}
+
+CARTRIDGE_FUNCTION(cartridge_cancel_test_run) {
+    return cancel_job(fcinfo, JobKind::test_run);
 }

@@ -7,10 +7,12 @@
 #include "core/dbt_project.hpp"
 #include "core/generate_options.hpp"
 #include "core/schema.hpp"
+#include "core/test_run.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -49,5 +51,16 @@ void store_ai_requests_pg(int64_t project_id, const cartridge::GeneratedProject&
 // succeeded.
 void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedProject& project,
                                 nlohmann::json timings, const Roles& roles);
+
+// A test run's row (cartridge.test_runs), as the extension's owner, for a project the caller
+// sees and that succeeded: queued for the worker (async) or running in this backend. It
+// keeps the caller's search_path for the project's SQL.
+int64_t insert_test_run_pg(int64_t project_id, const std::string& options_text, bool async, const Roles& roles);
+
+// Builds the run's project and runs its tests (see test_run.cpp), stores the results and
+// ends the run succeeded. progress gets 0-99 after each node. Call with search_path
+// pg_catalog, pg_temp; it is so again on return.
+std::vector<cartridge::test_run::Result> execute_test_run_pg(int64_t run_id, const Roles& roles,
+                                                             const std::function<void(int)>& progress);
 
 }  // namespace cartridge::pg

@@ -147,6 +147,11 @@ SELECT pg_catalog.jsonb_build_object(
                                                     WHERE project_id = p.id GROUP BY test_name) n), '{}'))
                     FROM cartridge.tests t WHERE t.project_id = p.id)),
     'warnings', p.warnings,
+    'last_test_run', (SELECT pg_catalog.jsonb_build_object(
+                          'id', r.id, 'status', r.status, 'totals', r.totals, 'message', r.message,
+                          'error', r.error, 'finished_at', r.finished_at)
+                        FROM cartridge.test_runs r WHERE r.project_id = p.id
+                       ORDER BY r.id DESC LIMIT 1),
     'usage', p.usage,
     'timings', p.timings,
     'attempts', p.attempts,

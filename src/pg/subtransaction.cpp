@@ -27,16 +27,16 @@ void roll_back_pg(MemoryContext context, ResourceOwner owner) {
     CurrentResourceOwner = owner;
 }
 
-}  // namespace
 
-std::optional<std::string> read_in_subtransaction_pg(const std::function<void()>& body) {
+std::optional<std::string> in_subtransaction_pg(const std::function<void()>& body, bool keep, bool row_security_off) {
     MemoryContext context = CurrentMemoryContext;
     ResourceOwner owner = CurrentResourceOwner;
-    pg_call([] {
+    pg_call([row_security_off] {
         BeginInternalSubTransaction(nullptr);
         // Local to the subtransaction: its rollback restores the caller's value.
-        (void)set_config_option("row_security", "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_LOCAL, true, 0,
-                                false);
+        if (row_security_off)
+            (void)set_config_option("row_security", "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_LOCAL, true, 0,
+                                    false);
     });
     MemoryContextSwitchTo(context);
     try {
@@ -56,8 +56,24 @@ std::optional<std::string> read_in_subtransaction_pg(const std::function<void()>
         roll_back_pg(context, owner);
         throw;
     }
-    roll_back_pg(context, owner);
+    if (keep) {
+        pg_call([] { ReleaseCurrentSubTransaction(); });
+        MemoryContextSwitchTo(context);
+        CurrentResourceOwner = owner;
+    } else {
+        roll_back_pg(context, owner);
+    }
     return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> read_in_subtransaction_pg(const std::function<void()>& body) {
+    return in_subtransaction_pg(body, false, true);
+}
+
+std::optional<std::string> run_in_subtransaction_pg(const std::function<void()>& body, SubtransactionEnd end) {
+    return in_subtransaction_pg(body, end == SubtransactionEnd::keep, false);
 }
 
 FreshSnapshotScope::FreshSnapshotScope() {

@@ -23,6 +23,13 @@ namespace cartridge::pg {
 // create a MemoryContextScope of its own: the error it raises lives in the caller's context.
 std::optional<std::string> read_in_subtransaction_pg(const std::function<void()>& body);
 
+// The same for work that writes: body runs in an internal subtransaction that is committed
+// into the caller's (sub)transaction when body succeeds (keep) or rolled back either way,
+// with the caller's row_security. Errors as above: the message of an ERROR that may be
+// reported and carried on from, else re-thrown (as an Error, copied out before the rollback).
+enum class SubtransactionEnd { keep, roll_back };
+std::optional<std::string> run_in_subtransaction_pg(const std::function<void()>& body, SubtransactionEnd end);
+
 // Makes what this transaction wrote so far visible to the read-only SPI queries run while
 // the scope lives (they read the active snapshot, which predates the scan's own inserts).
 class FreshSnapshotScope {

@@ -85,10 +85,6 @@ void roll_back_pg() {
     MemoryContextSwitchTo(job_context);
 }
 
-const char* table_of(JobKind kind) {
-    return kind == JobKind::scan ? "cartridge.scans" : "cartridge.projects";
-}
-
 const char* role_column_of(JobKind kind) {
     return kind == JobKind::scan ? "scanned_by" : "submitted_by";
 }
@@ -145,7 +141,7 @@ bool extension_ready_pg() {
 void recover_orphans_pg() {
     const std::string max_attempts = std::to_string(job_max_attempts);
     in_transaction([&] {
-        for (JobKind kind : {JobKind::scan, JobKind::project}) {
+        for (JobKind kind : {JobKind::scan, JobKind::project, JobKind::test_run}) {
             auto rows = spi_query_pg(
                 fmt::format(
                     "UPDATE {} SET "
@@ -157,7 +153,7 @@ void recover_orphans_pg() {
                     "'re-queued: the worker stopped while running it (attempt %s of %s)', attempts, $1) END, "
                     "finished_at = CASE WHEN attempts >= $1 THEN pg_catalog.clock_timestamp() END "
                     "WHERE status = 'running' RETURNING id",
-                    table_of(kind)),
+                    job_table(kind)),
                 {{INT4OID, max_attempts.c_str()}}, false);
             for (const auto& row : rows)
                 notify_pg(kind, std::stoll(row[0].value()));
@@ -179,19 +175,23 @@ struct Job {
 std::optional<Job> claim_next_job_pg() {
     std::optional<Job> claimed;
     in_transaction([&] {
-        // Oldest first across both tables (a generation queued after a scan runs after it;
-        // a scan and a generation submitted in one transaction: the scan first).
+        // Oldest first across the tables (a generation queued after a scan runs after it;
+        // a scan, a generation and a test run submitted in one transaction: in that order).
         auto oldest = spi_query_pg(
             "WITH s AS (SELECT id, created_at FROM cartridge.scans WHERE status = 'queued' "
             "           ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED), "
             "p AS (SELECT id, created_at FROM cartridge.projects WHERE status = 'queued' "
+            "      ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED), "
+            "t AS (SELECT id, created_at FROM cartridge.test_runs WHERE status = 'queued' "
             "      ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED) "
             "SELECT 0, id, created_at FROM s UNION ALL SELECT 1, id, created_at FROM p "
+            "UNION ALL SELECT 2, id, created_at FROM t "
             "ORDER BY created_at, 1 LIMIT 1",
             {}, false);
         if (oldest.empty())
             return;
-        const JobKind kind = oldest[0][0] == std::optional<std::string>("0") ? JobKind::scan : JobKind::project;
+        const std::string code = oldest[0][0].value();
+        const JobKind kind = code == "0" ? JobKind::scan : code == "1" ? JobKind::project : JobKind::test_run;
         const std::string id = oldest[0][1].value();
         auto rows = spi_query_pg(
             fmt::format("UPDATE {0} SET attempts = attempts + 1, started_at = pg_catalog.clock_timestamp(), "
@@ -201,10 +201,10 @@ std::optional<Job> claim_next_job_pg() {
                         "error = CASE WHEN NOT {2} THEN pg_catalog.format("
                         "'the role that submitted this job (oid %s) no longer exists', {1}::oid) END "
                         "WHERE id = $1 RETURNING status, {1}::oid, attempts",
-                        table_of(kind), role_column_of(kind),
+                        job_table(kind), role_column_of(kind),
                         fmt::format("EXISTS (SELECT 1 FROM pg_catalog.pg_authid r WHERE r.oid = {})",
                                     role_column_of(kind))),
-            {{INT8OID, id.c_str()}, {TEXTOID, kind == JobKind::scan ? "scanning" : "loading scan"}}, false);
+            {{INT8OID, id.c_str()}, {TEXTOID, kind == JobKind::scan ? "scanning" : kind == JobKind::project ? "loading scan" : "running"}}, false);
         notify_pg(kind, std::stoll(id));
         if (rows.at(0)[0] == std::optional<std::string>("running"))
             claimed = Job{kind, std::stoll(id), static_cast<Oid>(std::stoul(rows[0][1].value())),
@@ -237,7 +237,7 @@ public:
             // Progress is not worth a WAL flush of its own; the job's end is.
             spi_execute_pg("SET LOCAL synchronous_commit = off", false);
             spi_execute_pg(fmt::format("UPDATE {} SET progress = $2, stage = $3 WHERE id = $1 AND status = 'running'",
-                                       table_of(job_.kind)),
+                                       job_table(job_.kind)),
                            false, {{INT8OID, id.c_str()}, {INT2OID, pct.c_str()}, {TEXTOID, stage.c_str()}});
             notify_pg(job_.kind, job_.id);
         });
@@ -318,6 +318,27 @@ void run_project_job(const Job& job) {
     });
 }
 
+// A test run is one transaction (its build is rolled back at the end): its progress cannot be
+// committed while it runs; the worker shows it in pg_stat_activity instead.
+void run_test_run_job(const Job& job) {
+    in_transaction([&] {
+        spi_query_pg("SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true)", {}, false);
+        as_role(job.role, [&] {
+            const Roles roles = extension_roles_pg();
+            int shown = -1;
+            execute_test_run_pg(job.id, roles, [&](int percent) {
+                if (percent / 5 == shown / 5)
+                    return;
+                shown = percent;
+                const std::string activity =
+                    fmt::format("cartridge job: test run {} (attempt {}): {}% done", job.id, job.attempts, percent);
+                pgstat_report_activity(STATE_RUNNING, activity.c_str());
+            });
+        });
+        notify_pg(job.kind, job.id);
+    });
+}
+
 std::string error_text(const std::exception& e) {
     if (const auto* pg = dynamic_cast<const PgError*>(&e))
         return pg->what();
@@ -336,7 +357,7 @@ void end_failed_job(const Job& job, const std::string& error) {
             spi_execute_pg(fmt::format("UPDATE {} SET status = $2, stage = $2, error = $3, "
                                        "finished_at = pg_catalog.clock_timestamp() "
                                        "WHERE id = $1 AND status = 'running'",
-                                       table_of(job.kind)),
+                                       job_table(job.kind)),
                            false,
                            {{INT8OID, id.c_str()},
                             {TEXTOID, cancelled ? "cancelled" : "failed"},
@@ -363,6 +384,8 @@ void run_job(const Job& job) {
     try {
         if (job.kind == JobKind::scan)
             run_scan_job(job);
+        else if (job.kind == JobKind::test_run)
+            run_test_run_job(job);
         else
             run_project_job(job);
     } catch (const Error& e) {

@@ -18,6 +18,7 @@ import psycopg
 import pytest
 
 from cluster import PG_BIN, ROOT
+from dbt_agreement import assert_agree, cartridge_results, dbt_results
 from project_shape import built_columns, shape
 
 DBT = ROOT / ".venv" / "bin" / "dbt"
@@ -71,12 +72,18 @@ def extract(data: bytes, dest) -> "os.PathLike":
     return dest / tops.pop()
 
 
-def run_dbt(cluster, dbname: str, project, command: str) -> str:
+def run_dbt(cluster, dbname: str, project, command: str, failing_tests: bool = False) -> str:
+    """Runs a dbt command; it must succeed without a warning, or with failing_tests, only
+    its data tests may fail or warn (nothing may be deprecated)."""
     env = {**cluster.env(dbname), "DBT_SCHEMA": "analytics"}
     env.pop("PGPASSWORD", None)
     result = subprocess.run([str(DBT), command, "--profiles-dir", str(project)], cwd=project, env=env,
                             capture_output=True, text=True, timeout=600)
     output = result.stdout + result.stderr
+    if failing_tests:
+        assert "deprecat" not in output.lower(), f"dbt {command} warned of a deprecation:\n{output}"
+        assert result.returncode in (0, 1), f"dbt {command} crashed:\n{output}"
+        return output
     assert result.returncode == 0, f"dbt {command} failed:\n{output}"
     warnings = [line for line in output.splitlines() if WARNING_LINE.search(line)]
     assert not warnings, f"dbt {command} warned:\n" + "\n".join(warnings)
@@ -120,6 +127,11 @@ def test_generated_project_builds_cleanly_with_real_dbt_and_metricflow(cluster, 
     run_dbt(cluster, name, project, "parse")
     built = run_dbt(cluster, name, project, "build")
     assert re.search(rf"Done\. PASS={models + tests} WARN=0 ERROR=0 SKIP=0", built), built
+    # cartridge_test_run, without dbt, gives each model and test the same status and count.
+    with cluster.connect(name) as conn:
+        ours = cartridge_results(conn, project_id)
+    assert_agree(ours, dbt_results(project))
+    assert len(ours) == models + tests
     violations = sqlfluff_violations(project)
     assert violations == [], "\n".join(violations)
 

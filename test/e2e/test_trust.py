@@ -171,9 +171,10 @@ def test_no_plain_role_inserts_or_updates_any_cartridge_table(cluster, victim_an
     with cluster.connect(name, user="trust_alice") as alice:
         scan = alice.execute("SELECT cartridge_scan()").fetchone()[0]
         project = alice.execute("SELECT cartridge_generate(%s, async => false)", (scan,)).fetchone()[0]
+        alice.execute("SELECT count(*) FROM cartridge_test_run(%s)", (project,))
         tables = [r[0] for r in alice.execute(
             "SELECT tablename FROM pg_tables WHERE schemaname = 'cartridge' ORDER BY 1")]
-        assert len(tables) == 11, tables
+        assert len(tables) == 13, tables
         for table in tables:
             # an identity column would refuse the UPDATE for another reason
             column = alice.execute(
@@ -187,7 +188,10 @@ def test_no_plain_role_inserts_or_updates_any_cartridge_table(cluster, victim_an
         for statement in ("UPDATE cartridge.projects SET status = 'queued' WHERE id = %s",
                           "UPDATE cartridge.files SET content = 'x' WHERE project_id = %s",
                           "DELETE FROM cartridge.files WHERE project_id = %s",
-                          "DELETE FROM cartridge.tests WHERE project_id = %s"):
+                          "DELETE FROM cartridge.tests WHERE project_id = %s",
+                          "UPDATE cartridge.test_runs SET status = 'failed' WHERE project_id = %s",
+                          "DELETE FROM cartridge.test_results WHERE run_id IN"
+                          " (SELECT id FROM cartridge.test_runs WHERE project_id = %s)"):
             with pytest.raises(psycopg.errors.InsufficientPrivilege):
                 alice.execute(statement, (project,))
         assert alice.execute("SELECT status FROM cartridge.projects WHERE id = %s", (project,)).fetchone()[0] \

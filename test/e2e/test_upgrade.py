@@ -1,13 +1,13 @@
-"""ALTER EXTENSION cartridge UPDATE to 0.5.0, from 0.4.0, 0.3.0, 0.2.0 and 0.1.0 (through
+"""ALTER EXTENSION cartridge UPDATE to 0.6.0, from 0.5.0, 0.4.0, 0.3.0, 0.2.0 and 0.1.0 (through
 each version between): every row survives with the same values (owners of 0.1.0 turn from role
 names into the roles' oids, 0 for a dropped role; scans gain their job columns and
 relations their `populated` as the updates document), the updated catalog objects are
-those a fresh 0.5.0 install creates, the library serves the
+those a fresh 0.6.0 install creates, the library serves the
 rows to their owners and nobody else, it refuses SQL objects of another version, and after
 the update no role but the extension's owner writes the tables.
 
-The installed library only serves SQL version 0.5.0, so an old database is filled with
-plain SQL as superuser: the rows of a real 0.5.0 database (the columns the old version
+The installed library only serves SQL version 0.6.0, so an old database is filled with
+plain SQL as superuser: the rows of a real 0.6.0 database (the columns the old version
 has), copied with COPY."""
 from __future__ import annotations
 
@@ -21,18 +21,20 @@ import pytest
 
 from cluster import PG_BIN
 
-V1, V2, V3, V4, V5 = "0.1.0", "0.2.0", "0.3.0", "0.4.0", "0.5.0"
-CURRENT = V5
+V1, V2, V3, V4, V5, V6 = "0.1.0", "0.2.0", "0.3.0", "0.4.0", "0.5.0", "0.6.0"
+CURRENT = V6
 
 # Every table of schema cartridge, parents before children.
 TABLES = ["scans", "relations", "columns", "constraints", "indexes", "relationships",
-          "projects", "models", "tests", "files", "ai_requests"]
+          "projects", "models", "tests", "files", "ai_requests", "test_runs", "test_results"]
+# Tables an older version does not have yet (the update creates them empty).
+ADDED_IN = {"test_runs": V6, "test_results": V6}
 VIEWS = ["jobs"]
 # The owner column of a table: name in 0.1.0, regrole from 0.2.0.
 ROLE_COLUMNS = {"scans": "scanned_by", "projects": "submitted_by", "ai_requests": "requested_by"}
-IDENTITY_TABLES = ["scans", "projects", "relationships", "tests", "ai_requests"]
+IDENTITY_TABLES = ["scans", "projects", "relationships", "tests", "ai_requests", "test_runs"]
 # The rows of a scan or of a project: visible with it, whoever wrote them.
-CHILD_KEYS = {**{t: "scan_id" for t in TABLES[1:6]}, **{t: "project_id" for t in TABLES[7:]}}
+CHILD_KEYS = {**{t: "scan_id" for t in TABLES[1:6]}, **{t: "project_id" for t in TABLES[7:12]}}
 # The columns 0.3.0 adds to scans.
 JOB_COLUMNS = ["async", "status", "progress", "stage", "message", "error", "attempts", "created_at"]
 
@@ -116,13 +118,21 @@ def primary_key(conn, table: str) -> list[str]:
         " ORDER BY array_position(i.indkey::int2[], a.attnum)", (f"cartridge.{table}",))]
 
 
+def tables_of(conn) -> list[str]:
+    """TABLES that the database's version has."""
+    present = set(relations_of_schema(conn, "rp"))
+    return [t for t in TABLES if t in present]
+
+
 def snapshot(conn) -> dict[str, list[dict]]:
     """Every row of every cartridge table as to_jsonb, in primary-key order (as superuser:
     row-level security does not filter). to_jsonb prints a regrole as its name, and the
     oid 0 as '-'."""
-    assert relations_of_schema(conn, "rp") == sorted(TABLES)
     rows = {}
     for table in TABLES:
+        if table not in tables_of(conn):
+            rows[table] = []
+            continue
         key = primary_key(conn, table)
         assert key, f"cartridge.{table} has no primary key"
         order = ", ".join(f"t.{c}" for c in key)
@@ -136,17 +146,19 @@ def copy_rows(src, dst) -> dict[str, list[dict]]:
     version): the columns dst has, identity columns with their values, owners by name.
     Returns src's rows as dst holds them (only dst's columns)."""
     with dst.transaction():
-        for table in TABLES:
+        for table in tables_of(dst):
             columns = ", ".join(column_names(dst, table))
             with src.cursor().copy(f"COPY (SELECT {columns} FROM cartridge.{table}) TO STDOUT") as out, \
                     dst.cursor().copy(f"COPY cartridge.{table} ({columns}) FROM STDIN") as into:
                 for data in out:
                     into.write(data)
-        for table in IDENTITY_TABLES:
+        for table in [t for t in IDENTITY_TABLES if t in tables_of(dst)]:
             dst.execute(f"SELECT setval(pg_get_serial_sequence('cartridge.{table}', 'id'), max(id))"
                         f" FROM cartridge.{table}")
     src_rows = snapshot(src)
-    return {t: [{c: row[c] for c in column_names(dst, t)} for row in src_rows[t]] for t in TABLES}
+    present = tables_of(dst)
+    return {t: [{c: row[c] for c in column_names(dst, t)} for row in src_rows[t]] if t in present else []
+            for t in TABLES}
 
 
 def assert_updated(before: dict, after: dict, dropped: dict[str, int] | None = None) -> None:
@@ -200,8 +212,11 @@ def served(conn, scans: list[int], projects: list[int]) -> dict:
         doc = one(conn, "SELECT cartridge_scan_json(%s)", (scan,))
         assert set(JOB_COLUMNS) <= doc["scan"].keys(), doc["scan"]
         return {**doc, "scan": {k: v for k, v in doc["scan"].items() if k not in JOB_COLUMNS}}
+    # The test runs of a project: an update from a version without them has none.
+    def info(project):
+        return {k: v for k, v in one(conn, "SELECT cartridge_info(%s)", (project,)).items() if k != "last_test_run"}
     return {"archives": {p: bytes(one(conn, "SELECT cartridge_archive(%s)", (p,))) for p in projects},
-            "infos": {p: one(conn, "SELECT cartridge_info(%s)", (p,)) for p in projects},
+            "infos": {p: info(p) for p in projects},
             "scans": {s: scan_json(s) for s in scans}}
 
 
@@ -250,12 +265,15 @@ def source(cluster):
             scans = [one(alice, "SELECT cartridge_scan()") for _ in range(2)]
             owned["upg_alice"] = (scans, [one(alice, "SELECT cartridge_generate(%s, async => false)", (s,))
                                           for s in scans])
+            assert one(alice, "SELECT count(*) FROM cartridge_test_run(%s)", (owned["upg_alice"][1][0],)) > 50
         with cluster.connect(name, user="upg_bob") as bob:
             scan = one(bob, "SELECT cartridge_scan(async => true)")
             assert one(bob, "SELECT cartridge_wait_scan(%s)", (scan,)) == "succeeded"
             project = one(bob, "SELECT cartridge_generate(%s)", (scan,))
             assert one(bob, "SELECT cartridge_wait(%s)", (project,)) == "succeeded"
             owned["upg_bob"] = ([scan], [project])
+            run = one(bob, "SELECT cartridge_test_run_async(%s)", (project,))
+            assert one(bob, "SELECT cartridge_wait_test_run(%s)", (run,)) == "succeeded"
         served_by = {}
         for role, (scans, projects) in owned.items():
             with cluster.connect(name, user=role) as conn:
@@ -292,7 +310,7 @@ def fresh_dump(cluster) -> list[str]:
 
 # -- tests --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("old", [V4, V3, V2])
+@pytest.mark.parametrize("old", [V5, V4, V3, V2])
 def test_update_keeps_every_row_and_matches_a_fresh_install(cluster, source, fresh_dump, old):
     with databases(cluster, "upg_from_old") as (name,):
         with cluster.connect(name) as conn:
@@ -355,7 +373,7 @@ def refusal(conn, call: str):
     return None
 
 
-@pytest.mark.parametrize("old", [V1, V2, V3, V4])
+@pytest.mark.parametrize("old", [V1, V2, V3, V4, V5])
 def test_the_library_refuses_sql_objects_of_another_version(cluster, old):
     calls = ["SELECT cartridge_scan()", "SELECT cartridge_generate(1, async => false)"]
     refused = ("55000", f'the SQL objects of extension "cartridge" are version {old}, its library is version {CURRENT}',
@@ -371,7 +389,7 @@ def test_the_library_refuses_sql_objects_of_another_version(cluster, old):
             assert ids(conn, "scans") == [scan]
 
 
-@pytest.mark.parametrize("old", [V1, V2, V3, V4])
+@pytest.mark.parametrize("old", [V1, V2, V3, V4, V5])
 def test_after_the_update_no_role_writes_the_tables(cluster, old):
     with roles(cluster, "upg_plain"), databases(cluster, "upg_w") as (name,):
         with cluster.connect(name) as admin:
@@ -391,7 +409,7 @@ def test_after_the_update_no_role_writes_the_tables(cluster, old):
                 "SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'cartridge'::regnamespace"
                 " AND c.relkind IN ('r', 'p', 'v', 'm')"
                 " AND (has_table_privilege('upg_plain', c.oid, 'INSERT, UPDATE, TRUNCATE, REFERENCES, TRIGGER')"
-                "      OR has_table_privilege('upg_plain', c.oid, 'DELETE') <> (c.relname IN ('scans', 'projects'))"
+                "      OR has_table_privilege('upg_plain', c.oid, 'DELETE') <> (c.relname IN ('scans', 'projects', 'test_runs'))"
                 "      OR NOT has_table_privilege('upg_plain', c.oid, 'SELECT'))")] == []
         with cluster.connect(name, user="upg_plain") as plain:
             for relation in relations:
@@ -401,7 +419,7 @@ def test_after_the_update_no_role_writes_the_tables(cluster, old):
                     plain.execute(f"INSERT INTO cartridge.{relation} DEFAULT VALUES")
                 with pytest.raises(errors):
                     plain.execute(f"UPDATE cartridge.{relation} SET {some_column[relation]} = {some_column[relation]}")
-                if relation not in ("scans", "projects"):
+                if relation not in ("scans", "projects", "test_runs"):
                     with pytest.raises(errors):
                         plain.execute(f"DELETE FROM cartridge.{relation}")
                 assert one(plain, f"SELECT count(*) FROM cartridge.{relation}") == 0
