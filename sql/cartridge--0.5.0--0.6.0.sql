@@ -61,19 +61,33 @@ GRANT SELECT ON cartridge.test_runs, cartridge.test_results TO PUBLIC;
 GRANT DELETE ON cartridge.test_runs TO PUBLIC;
 
 -- Scans, projects and test runs as one list of jobs, for dashboards (row-level security
--- applies: the view runs as its caller). Same columns: CREATE OR REPLACE keeps its grants.
+-- applies: the view runs as its caller), with the live progress of the running one. Same
+-- columns: CREATE OR REPLACE keeps its grants.
+-- What the worker of this database runs now, with the progress it reports as it goes (a
+-- test run cannot commit its progress: it is one transaction), when the caller may see
+-- that job; no row otherwise.
+CREATE FUNCTION cartridge.running_job()
+    RETURNS TABLE (kind text, id bigint, progress smallint, stage text)
+    LANGUAGE c VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_running_job';
+
 CREATE OR REPLACE VIEW cartridge.jobs WITH (security_invoker = true) AS
-    SELECT 'scan'::text AS kind, id, scanned_by AS submitted_by, async, status, progress, stage, message, error,
-           attempts, created_at, started_at, finished_at
-      FROM cartridge.scans
-    UNION ALL
-    SELECT 'project'::text, id, submitted_by, async, status, progress, stage, message, error,
-           attempts, created_at, started_at, finished_at
-      FROM cartridge.projects
-    UNION ALL
-    SELECT 'test_run'::text, id, submitted_by, async, status, progress, stage, message, error,
-           attempts, created_at, started_at, finished_at
-      FROM cartridge.test_runs;
+    SELECT j.kind, j.id, j.submitted_by, j.async, j.status,
+           coalesce(l.progress, j.progress) AS progress, coalesce(l.stage, j.stage) AS stage,
+           j.message, j.error, j.attempts, j.created_at, j.started_at, j.finished_at
+      FROM (SELECT 'scan'::text AS kind, id, scanned_by AS submitted_by, async, status, progress, stage,
+                   message, error, attempts, created_at, started_at, finished_at
+              FROM cartridge.scans
+            UNION ALL
+            SELECT 'project'::text, id, submitted_by, async, status, progress, stage, message, error,
+                   attempts, created_at, started_at, finished_at
+              FROM cartridge.projects
+            UNION ALL
+            SELECT 'test_run'::text, id, submitted_by, async, status, progress, stage, message, error,
+                   attempts, created_at, started_at, finished_at
+              FROM cartridge.test_runs) j
+      LEFT JOIN cartridge.running_job() l ON l.kind = j.kind AND l.id = j.id AND j.status = 'running';
 
 -- [test_run] cartridge_test_run and its job form. No SET search_path: the project's SQL runs
 -- with the caller's, as dbt's would; the function sets pg_catalog, pg_temp around its own

@@ -38,6 +38,8 @@ struct DatabaseSlot {
     bool cancel_requested;
     bool finishing;         // the job's end is being recorded: a cancel must not interrupt that
     bool leave_requested;   // DROP/RENAME DATABASE or CREATE DATABASE from it wants it gone
+    int16 live_progress;    // the running job's progress as it goes (-1: none reported)
+    char live_stage[64];
 };
 
 struct Shared {
@@ -305,9 +307,31 @@ void worker_set_job(JobKind kind, int64_t id) {
     LWLockAcquire(shared->lock, LW_EXCLUSIVE);
     my_slot->job_kind = kind;
     my_slot->job_id = id;
+    my_slot->live_progress = -1;
+    my_slot->live_stage[0] = '\0';
     my_slot->cancel_requested = false;
     my_slot->finishing = false;
     LWLockRelease(shared->lock);
+}
+
+void worker_set_progress(int percent, const char* stage) {
+    LWLockAcquire(shared->lock, LW_EXCLUSIVE);
+    my_slot->live_progress = static_cast<int16>(percent);
+    strlcpy(my_slot->live_stage, stage, sizeof my_slot->live_stage);
+    LWLockRelease(shared->lock);
+    broadcast_job_change();
+}
+
+std::optional<LiveJob> running_job_of_database() {
+    if (!shared)
+        return std::nullopt;
+    std::optional<LiveJob> job;
+    LWLockAcquire(shared->lock, LW_SHARED);
+    if (const DatabaseSlot* slot = find_slot(MyDatabaseId);
+        slot && slot->worker_pid != 0 && slot->job_kind != JobKind::none && slot->live_progress >= 0)
+        job = LiveJob{slot->job_kind, slot->job_id, slot->live_progress, slot->live_stage};
+    LWLockRelease(shared->lock);
+    return job;
 }
 
 bool worker_cancel_requested() {

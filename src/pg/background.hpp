@@ -10,6 +10,8 @@
 #include "pg/postgres.hpp"
 
 #include <cstdint>
+#include <optional>
+#include <string>
 
 namespace cartridge::pg {
 
@@ -41,8 +43,21 @@ bool worker_leave_requested();
 bool worker_detach_if_idle();                 // true: detached (no wakeup pending, or asked to leave)
 void worker_set_job(JobKind kind, int64_t id);  // the running job, for cancel and the log
 bool worker_cancel_requested();
+// The running job's progress, for jobs that cannot commit it while they run (a test run is
+// one transaction): kept in the slot, read by cartridge.jobs through running_job_of_database.
+void worker_set_progress(int percent, const char* stage);
 void worker_set_finishing();                  // from now on a cancel no longer interrupts it
 void worker_clear_job();
+
+// The job the worker of this database runs now, with the progress it reported (none when it
+// reports it by committing).
+struct LiveJob {
+    JobKind kind;
+    int64_t id;
+    int progress;
+    std::string stage;
+};
+std::optional<LiveJob> running_job_of_database();
 
 // Asks the worker of this database to cancel the job if it is running it: sets the flag
 // and interrupts the running statement (SIGINT). Returns whether the job was running.

@@ -19,8 +19,10 @@ extern "C" {
 #include "access/xact.h"
 #include "catalog/pg_type_d.h"
 #include "datatype/timestamp.h"
+#include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/timestamp.h"
+#include "utils/tuplestore.h"
 }
 
 namespace {
@@ -173,4 +175,32 @@ CARTRIDGE_FUNCTION(cartridge_wait_test_run) {
 
 CARTRIDGE_FUNCTION(cartridge_cancel_test_run) {
     return cancel_job(fcinfo, JobKind::test_run);
+}
+
+// cartridge.running_job(): the job this database's worker runs now and the progress it
+// reported, when the caller may see that job (row-level security of its table decides).
+CARTRIDGE_FUNCTION(cartridge_running_job) {
+    std::optional<cartridge::pg::LiveJob> job = cartridge::pg::running_job_of_database();
+    if (job) {
+        cartridge::pg::SpiScope spi;
+        const std::string id = std::to_string(job->id);
+        if (cartridge::pg::spi_query_pg(fmt::format("SELECT 1 FROM {} WHERE id = $1", cartridge::pg::job_table(job->kind)),
+                                        {{INT8OID, id.c_str()}})
+                .empty())
+            job.reset();
+    }
+    const cartridge::pg::LiveJob* row = job ? &*job : nullptr;
+    cartridge::pg::pg_call([fcinfo, row] {
+        InitMaterializedSRF(fcinfo, 0);
+        if (!row)
+            return;
+        ReturnSetInfo* rsinfo = reinterpret_cast<ReturnSetInfo*>(fcinfo->resultinfo);
+        const char* kind = row->kind == JobKind::scan ? "scan" : row->kind == JobKind::project ? "project" : "test_run";
+        Datum values[4] = {PointerGetDatum(cstring_to_text(kind)), Int64GetDatum(row->id),
+                           Int16GetDatum(static_cast<int16>(row->progress)),
+                           PointerGetDatum(cstring_to_text(row->stage.c_str()))};
+        bool nulls[4] = {false, false, false, false};
+        tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+    });
+    return (Datum)0;
 }

@@ -58,9 +58,9 @@ void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedPr
 int64_t insert_test_run_pg(int64_t project_id, const std::string& options_text, bool async, const Roles& roles);
 
 // Builds the run's project and runs its tests (see test_run.cpp), stores the results and
-// ends the run succeeded. progress gets 0-99 after each node. Call with search_path
+// ends the run succeeded. progress gets 0-99 and "building" or "testing" after each node. Call with search_path
 // pg_catalog, pg_temp; it is so again on return.
 std::vector<cartridge::test_run::Result> execute_test_run_pg(int64_t run_id, const Roles& roles,
-                                                             const std::function<void(int)>& progress);
+                                                             const std::function<void(int, const char*)>& progress);
 
 }  // namespace cartridge::pg

@@ -203,7 +203,7 @@ void set_search_path_pg(const std::string& value) {
 }  // namespace
 
 std::vector<cartridge::test_run::Result> execute_test_run_pg(int64_t run_id, const Roles& roles,
-                                                             const std::function<void(int)>& progress) {
+                                                             const std::function<void(int, const char*)>& progress) {
     const RunRow run = load_run_pg(run_id);
     const tr::RunOptions options = tr::parse_run_options(nlohmann::json::parse(run.options));
     const tr::Project project = tr::load_project(project_files_pg(run.project_id));
@@ -212,7 +212,7 @@ std::vector<cartridge::test_run::Result> execute_test_run_pg(int64_t run_id, con
 
     SpiExecutor executor([&](std::size_t done, std::size_t total) {
         if (progress && total > 0)
-            progress(static_cast<int>(done * 99 / total));
+            progress(static_cast<int>(done * 99 / total), done <= project.models.size() ? "building" : "testing");
     });
     std::vector<tr::Result> results;
     // The whole build: one subtransaction, rolled back at the end unless the schema is kept.

@@ -319,19 +319,22 @@ void run_project_job(const Job& job) {
 }
 
 // A test run is one transaction (its build is rolled back at the end): its progress cannot be
-// committed while it runs; the worker shows it in pg_stat_activity instead.
+// committed while it runs; the worker keeps it in shared memory (cartridge.jobs shows it)
+// and in pg_stat_activity.
 void run_test_run_job(const Job& job) {
     in_transaction([&] {
         spi_query_pg("SELECT pg_catalog.set_config('search_path', 'pg_catalog, pg_temp', true)", {}, false);
         as_role(job.role, [&] {
             const Roles roles = extension_roles_pg();
             int shown = -1;
-            execute_test_run_pg(job.id, roles, [&](int percent) {
-                if (percent / 5 == shown / 5)
+            execute_test_run_pg(job.id, roles, [&](int percent, const char* stage) {
+                if (percent == shown)
                     return;
                 shown = percent;
+                worker_set_progress(percent, stage);
                 const std::string activity =
-                    fmt::format("cartridge job: test run {} (attempt {}): {}% done", job.id, job.attempts, percent);
+                    fmt::format("cartridge job: test run {} (attempt {}): {} {}%", job.id, job.attempts, stage,
+                                percent);
                 pgstat_report_activity(STATE_RUNNING, activity.c_str());
             });
         });

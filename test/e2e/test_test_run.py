@@ -272,7 +272,16 @@ def test_a_role_without_select_on_a_source_gets_that_model_failed(cluster, teste
             admin.execute("DROP OWNED BY tr_other; DROP ROLE tr_other")
 
 
-def test_the_job_form_runs_in_the_worker_and_can_be_cancelled(cluster, make_db):
+@pytest.fixture
+def nobody(cluster):
+    with cluster.connect() as admin:
+        admin.execute("DROP ROLE IF EXISTS tr_nobody; CREATE ROLE tr_nobody LOGIN")
+    yield
+    with cluster.connect() as admin:
+        admin.execute("DROP ROLE tr_nobody")
+
+
+def test_the_job_form_runs_in_the_worker_shows_progress_and_can_be_cancelled(cluster, make_db, nobody):
     name = make_db("chinook")
     with cluster.connect(name) as conn:
         conn.execute("SELECT cartridge_scan()")
@@ -292,6 +301,19 @@ def test_the_job_form_runs_in_the_worker_and_can_be_cancelled(cluster, make_db):
         while conn.execute("SELECT status FROM cartridge.test_runs WHERE id = %s", (run_id,)).fetchone()[0] != "running":
             assert time.monotonic() < deadline
             time.sleep(0.05)
+        # The run is one transaction: cartridge.jobs shows its progress live, from the worker.
+        while True:
+            progress, stage = conn.execute("SELECT progress, stage FROM cartridge.jobs WHERE kind = 'test_run'"
+                                           " AND id = %s", (run_id,)).fetchone()
+            if progress > 0:
+                break
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        assert 0 < progress < 50 and stage == "building", (progress, stage)
+        assert conn.execute("SELECT progress FROM cartridge.test_runs WHERE id = %s", (run_id,)).fetchone() == (0,)
+        with cluster.connect(name, user="tr_nobody") as nobody:  # another role sees no job, no progress
+            assert nobody.execute("SELECT count(*) FROM cartridge.running_job()").fetchone() == (0,)
+            assert nobody.execute("SELECT count(*) FROM cartridge.jobs").fetchone() == (0,)
         assert conn.execute("SELECT cartridge_cancel_test_run(%s)", (run_id,)).fetchone() == (True,)
         assert conn.execute("SELECT cartridge_wait_test_run(%s, '30 s')", (run_id,)).fetchone() == ("cancelled",)
         assert conn.execute("SELECT count(*) FROM cartridge.test_results WHERE run_id = %s", (run_id,)).fetchone() == (0,)
