@@ -1,6 +1,7 @@
 -- Cartridge 0.5.0 -> 0.6.0: cartridge_test_run (and its job form), which builds a project's
 -- models and runs its tests inside the database; cartridge.test_runs and
--- cartridge.test_results keep every run. Ends with the objects a fresh install of 0.6.0
+-- cartridge.test_results keep every run. cartridge_diff and cartridge_erd, with the oid of
+-- each scanned relation (relations.relation_oid; NULL in earlier scans). Ends with the objects a fresh install of 0.6.0
 -- creates (test/e2e/test_upgrade.py compares them).
 \echo Use "ALTER EXTENSION cartridge UPDATE TO '0.6.0'" to load this file. \quit
 
@@ -121,3 +122,22 @@ CREATE FUNCTION @extschema@.cartridge_cancel_test_run(run_id bigint)
     AS 'MODULE_PATHNAME', 'cartridge_cancel_test_run';
 COMMENT ON FUNCTION @extschema@.cartridge_cancel_test_run(bigint) IS
     'Cancels a queued or running test run; false when it had already ended';
+
+ALTER TABLE cartridge.relations ADD COLUMN relation_oid oid;  -- pg_class.oid: follows renames (cartridge_diff)
+
+-- [drift] cartridge_diff and cartridge_erd
+CREATE FUNCTION @extschema@.cartridge_diff(old_scan bigint, new_scan bigint)
+    RETURNS TABLE (change text, object_type text, object text, detail jsonb)
+    LANGUAGE c VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_diff';
+COMMENT ON FUNCTION @extschema@.cartridge_diff(bigint, bigint) IS
+    'Schema drift between two scans of a database: added, removed, changed and renamed relations, columns, keys, indexes, relationships and classifications';
+
+CREATE FUNCTION @extschema@.cartridge_erd(scan_id bigint, format text DEFAULT 'mermaid', options jsonb DEFAULT '{}')
+    RETURNS text
+    LANGUAGE c VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_erd';
+COMMENT ON FUNCTION @extschema@.cartridge_erd(bigint, text, jsonb) IS
+    'The scan as an entity-relationship diagram: mermaid (erDiagram) or dot (Graphviz)';

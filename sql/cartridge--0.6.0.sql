@@ -61,6 +61,7 @@ CREATE TABLE cartridge.relations (
     classification_confidence  real,
     classification_evidence    jsonb,
     populated                  boolean,         -- materialized views: false until first refreshed
+    relation_oid               oid,             -- pg_class.oid: follows renames (cartridge_diff)
     PRIMARY KEY (scan_id, schema_name, table_name)
 );
 
@@ -534,6 +535,23 @@ CREATE FUNCTION @extschema@.cartridge_cancel_test_run(run_id bigint)
     AS 'MODULE_PATHNAME', 'cartridge_cancel_test_run';
 COMMENT ON FUNCTION @extschema@.cartridge_cancel_test_run(bigint) IS
     'Cancels a queued or running test run; false when it had already ended';
+
+-- [drift] cartridge_diff and cartridge_erd
+CREATE FUNCTION @extschema@.cartridge_diff(old_scan bigint, new_scan bigint)
+    RETURNS TABLE (change text, object_type text, object text, detail jsonb)
+    LANGUAGE c VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_diff';
+COMMENT ON FUNCTION @extschema@.cartridge_diff(bigint, bigint) IS
+    'Schema drift between two scans of a database: added, removed, changed and renamed relations, columns, keys, indexes, relationships and classifications';
+
+CREATE FUNCTION @extschema@.cartridge_erd(scan_id bigint, format text DEFAULT 'mermaid', options jsonb DEFAULT '{}')
+    RETURNS text
+    LANGUAGE c VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_erd';
+COMMENT ON FUNCTION @extschema@.cartridge_erd(bigint, text, jsonb) IS
+    'The scan as an entity-relationship diagram: mermaid (erDiagram) or dot (Graphviz)';
 
 -- [jobs] cartridge_wait, cartridge_cancel and their _scan twins
 CREATE FUNCTION @extschema@.cartridge_wait(project_id bigint, timeout interval DEFAULT '10 min')

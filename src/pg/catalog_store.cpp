@@ -91,7 +91,7 @@ const char* const relations_sql = R"SQL(
 INSERT INTO cartridge.relations
     (scan_id, schema_name, table_name, kind, owner, comment, row_estimate, analyzed,
      size_bytes, can_select, view_definition, foreign_server, partition_key,
-     partition_count, partition_bounds, populated)
+     partition_count, partition_bounds, populated, relation_oid)
 SELECT $1, s.schema_name, s.table_name,
        CASE s.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned_table' WHEN 'v' THEN 'view'
                       WHEN 'm' THEN 'materialized_view' ELSE 'foreign_table' END,
@@ -112,7 +112,8 @@ SELECT $1, s.schema_name, s.table_name,
        CASE WHEN s.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END,
        CASE WHEN s.relkind = 'p' THEN coalesce(p.partition_count, 0) END,
        p.bounds,
-       CASE WHEN s.relkind = 'm' THEN c.relispopulated END
+       CASE WHEN s.relkind = 'm' THEN c.relispopulated END,
+       c.oid
   FROM scope s
   JOIN pg_catalog.pg_class c ON c.oid = s.relid
   LEFT JOIN pg_catalog.pg_description d

@@ -60,7 +60,7 @@ const char* const inference_profile_sql =
 
 const char* ScanModelFields::relations() {
     return "schema_name, table_name, kind, owner, comment, row_estimate, can_select, view_definition, "
-           "classification, classification_confidence, classification_evidence, populated";
+           "classification, classification_confidence, classification_evidence, populated, relation_oid";
 }
 
 const char* ScanModelFields::columns(bool inference_profile) {
@@ -104,6 +104,8 @@ void SchemaBuilder::relation(const TextRow& r) {
         rel.classification_confidence = std::stod(*r[9]);
     rel.classification_evidence = parsed(r, 10);
     rel.populated = !r[11] || boolean(r, 11);
+    if (r[12])  // NULL in scans stored before version 0.6.0
+        rel.oid = static_cast<uint32_t>(std::stoul(*r[12]));
     by_name_[name_key(rel.schema, rel.name)] = schema_.relations.size();
     last_ = nullptr;  // the vector may move
     schema_.relations.push_back(std::move(rel));
@@ -126,6 +128,7 @@ void SchemaBuilder::column(const TextRow& c) {
     Column col;
     col.name = text(c, 2);
     col.ordinal = std::stoi(*c[3]);
+    col.attnum = rel->oid ? col.ordinal : 0;  // the ordinal is pg_attribute.attnum
     col.data_type = text(c, 4);
     col.base_type = text(c, 5);
     col.element_type = text(c, 6);

@@ -17,7 +17,10 @@
 #include <fmt/format.h>
 
 extern "C" {
+#include "access/twophase.h"
 #include "catalog/pg_type_d.h"
+#include "miscadmin.h"
+#include "storage/lock.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -192,6 +195,30 @@ void store_results_pg(int64_t run_id, const std::optional<std::string>& kept_sch
          {BOOLOID, kept_schema ? "true" : "false"}});
 }
 
+// Every relation the build creates stays locked until the run ends (one transaction), in the
+// server's shared lock table of max_locks_per_transaction x (MaxBackends +
+// max_prepared_transactions) entries. A project that cannot fit is refused before anything
+// runs, with the setting it needs, rather than ending in "out of shared memory" half-way.
+void check_lock_capacity(const tr::Project& project) {
+    std::size_t views = 0, tables = 0;
+    for (const tr::Model& m : project.models)
+        if (m.not_supported.empty() && m.error.empty())
+            (m.materialized == "table" ? tables : views)++;
+    // a table also gets a TOAST table and its index; every source is read; and some room
+    // for the catalog and the tests' own reads
+    const std::size_t need = views + 3 * tables + project.sources.size() + 32;
+    const std::size_t slots = static_cast<std::size_t>(MaxBackends + max_prepared_xacts);
+    const std::size_t capacity = static_cast<std::size_t>(max_locks_per_xact) * slots;
+    if (need > capacity)
+        throw Error("53200",
+                    fmt::format("the project's {} models need about {} locks held at once (a test run is one "
+                                "transaction); this server's lock table holds {}",
+                                views + tables, need, capacity),
+                    fmt::format("Raise max_locks_per_transaction to at least {} (it takes a restart), or run the "
+                                "project with dbt.",
+                                (need + slots - 1) / slots));
+}
+
 // Sets search_path for the rest of the current (sub)transaction.
 void set_search_path_pg(const std::string& value) {
     pg_call([&] {
@@ -207,6 +234,7 @@ std::vector<cartridge::test_run::Result> execute_test_run_pg(int64_t run_id, con
     const RunRow run = load_run_pg(run_id);
     const tr::RunOptions options = tr::parse_run_options(nlohmann::json::parse(run.options));
     const tr::Project project = tr::load_project(project_files_pg(run.project_id));
+    check_lock_capacity(project);
     const std::string run_schema = run_schema_for_pg(run_id, options);
     const bool keep = !options.keep_schema.empty();
 

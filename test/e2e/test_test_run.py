@@ -13,6 +13,7 @@ import time
 import psycopg
 import pytest
 
+from cluster import Cluster, crash_lines
 from dbt_agreement import assert_agree, cartridge_results, dbt_results
 from test_generate_dbt import archive, extract, generate, run_dbt
 
@@ -318,3 +319,26 @@ def test_the_job_form_runs_in_the_worker_shows_progress_and_can_be_cancelled(clu
         assert conn.execute("SELECT cartridge_wait_test_run(%s, '30 s')", (run_id,)).fetchone() == ("cancelled",)
         assert conn.execute("SELECT count(*) FROM cartridge.test_results WHERE run_id = %s", (run_id,)).fetchone() == (0,)
         assert conn.execute("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'cartridge_test_run_%'").fetchone() == (0,)
+
+
+def test_a_project_too_large_for_the_lock_table_is_refused_before_it_runs():
+    """Every relation a run builds stays locked until it ends: a server whose lock table
+    cannot hold them refuses the run at once, saying which setting it needs."""
+    small = Cluster({"max_locks_per_transaction": "10", "max_connections": "5", "max_worker_processes": "2",
+                     "autovacuum_max_workers": "1", "max_wal_senders": "0"}).start()
+    try:
+        small.create_database("many")
+        with small.connect("many") as conn:
+            conn.execute("CREATE EXTENSION cartridge")
+            conn.execute("""DO $$ BEGIN FOR i IN 1..40 LOOP
+                EXECUTE format('CREATE TABLE t%s (id int PRIMARY KEY, label text)', i); END LOOP; END $$""")
+            conn.execute("SELECT cartridge_scan()")
+            project_id = generate(conn)
+            with pytest.raises(psycopg.errors.OutOfMemory) as error:
+                conn.execute("SELECT * FROM cartridge_test_run(%s)", (project_id,))
+            assert "locks held at once" in str(error.value)
+            assert error.value.diag.message_hint.startswith("Raise max_locks_per_transaction to at least ")
+            assert conn.execute("SELECT count(*) FROM cartridge.test_runs").fetchone() == (0,)
+        assert not crash_lines(small.log_text())
+    finally:
+        small.destroy()

@@ -42,12 +42,12 @@ JOB_COLUMNS = ["async", "status", "progress", "stage", "message", "error", "atte
 def added_by_updates(table: str, row: dict) -> dict:
     """The values the updates give the columns they add to a row of an older version: a scan
     of 0.1.0/0.2.0 ran in its caller's session and succeeded; a relation of a scan before
-    0.4.0 has populated NULL (not recorded)."""
+    0.4.0 has populated NULL (not recorded), before 0.6.0 relation_oid NULL."""
     if table == "scans":
         return {"async": False, "status": "succeeded", "progress": 100, "stage": "done",
                 "message": None, "error": None, "attempts": 0, "created_at": row["started_at"]}
     if table == "relations":
-        return {"populated": None}
+        return {"populated": None, "relation_oid": None}
     return {}
 OWNERS = ["upg_alice", "upg_bob"]
 ADMIN = "upg_carol"  # a member of cartridge_admin
@@ -211,7 +211,10 @@ def served(conn, scans: list[int], projects: list[int]) -> dict:
     def scan_json(scan):
         doc = one(conn, "SELECT cartridge_scan_json(%s)", (scan,))
         assert set(JOB_COLUMNS) <= doc["scan"].keys(), doc["scan"]
-        return {**doc, "scan": {k: v for k, v in doc["scan"].items() if k not in JOB_COLUMNS}}
+        # relation_oid: NULL in a scan stored before 0.6.0
+        relations = [{k: v for k, v in r.items() if k != "relation_oid"} for r in doc["relations"]]
+        return {**doc, "scan": {k: v for k, v in doc["scan"].items() if k not in JOB_COLUMNS},
+                "relations": relations}
     # The test runs of a project: an update from a version without them has none.
     def info(project):
         return {k: v for k, v in one(conn, "SELECT cartridge_info(%s)", (project,)).items() if k != "last_test_run"}
@@ -317,8 +320,8 @@ def test_update_keeps_every_row_and_matches_a_fresh_install(cluster, source, fre
             conn.execute(f"CREATE EXTENSION cartridge VERSION '{old}'")
             if old == V2:
                 assert column_names(conn, "scans") + JOB_COLUMNS == column_names(source["conn"], "scans")
-            if old in (V2, V3):
-                assert column_names(conn, "relations") + ["populated"] == column_names(source["conn"], "relations")
+            added = (["populated"] if old in (V2, V3) else []) + ["relation_oid"]
+            assert column_names(conn, "relations") + added == column_names(source["conn"], "relations")
             copied = copy_rows(source["conn"], conn)
             before = snapshot(conn)
             assert before == copied
