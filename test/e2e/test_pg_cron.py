@@ -9,6 +9,7 @@ within a minute (pg_cron 1.4 knows no 'N seconds' schedules)."""
 from __future__ import annotations
 
 import pathlib
+import json
 import re
 import time
 
@@ -60,7 +61,7 @@ def test_nightly_recipe_rescans_and_regenerates(cron_cluster):
     blocks = sql_blocks(DOC)
     setup_cron = block(blocks, "CREATE EXTENSION pg_cron")
     setup_target = block(blocks, "CREATE ROLE")
-    recipe = block(blocks, "cron.schedule_in_database")
+    recipe = block(blocks, "-- job name")
     watch_jobs = block(blocks, "cartridge.jobs")
     watch_runs = block(blocks, "cron.job_run_details")
     unschedule = block(blocks, "cron.unschedule")
@@ -137,3 +138,60 @@ def test_generate_sees_the_scan_of_its_own_statement(cron_cluster):
         project = conn.execute("SELECT cartridge_generate(cartridge_scan(), async => false)").fetchone()[0]
         assert conn.execute("SELECT status FROM cartridge.projects WHERE id = %s",
                             (project,)).fetchone()[0] == "succeeded"
+
+
+DRIFT_JOB = "cartridge-drift"
+DRIFT_NIGHTLY = "'30 3 * * *'"
+
+
+def test_drift_recipe_notifies_what_changed_and_nothing_when_nothing_did(cron_cluster):
+    c = cron_cluster
+    blocks = sql_blocks(DOC)
+    recipe = block(blocks, DRIFT_JOB)
+    listen = block(blocks, "LISTEN cartridge_drift")
+    assert DRIFT_NIGHTLY in recipe and f"'{TARGET_DB}'" in recipe and f"'{ROLE}'" in recipe
+    with c.connect() as admin:
+        if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", (TARGET_DB,)).fetchone():
+            c.create_database(TARGET_DB)
+            c.load_dataset(TARGET_DB, "chinook")
+            with c.connect(TARGET_DB) as target:
+                target.execute(block(blocks, "CREATE ROLE"))
+    with c.connect(CRON_DB) as admin:
+        admin.execute("CREATE EXTENSION IF NOT EXISTS pg_cron")
+    with c.connect(TARGET_DB, user=ROLE) as conn:
+        baseline = conn.execute("SELECT cartridge_scan()").fetchone()[0]
+    with c.connect(TARGET_DB) as admin:
+        admin.execute(f"""CREATE TABLE drift_new (id integer PRIMARY KEY, label text);
+                          GRANT SELECT ON drift_new TO {ROLE};
+                          ALTER TABLE "Genre" RENAME COLUMN "Name" TO "Label";""")
+
+    listener = c.connect(TARGET_DB)
+    listener.execute(listen)
+    started = time.monotonic()
+    with c.connect(CRON_DB) as admin:
+        job_id = admin.execute(recipe.replace(DRIFT_NIGHTLY, EVERY_MINUTE)).fetchone()[0]
+    try:
+        to_boundary = 60 - time.time() % 60
+        timeout = to_boundary + (60 if to_boundary < 5 else 0) + 20
+        notes = []
+        for note in listener.notifies(timeout=timeout, stop_after=1):
+            notes.append(note)
+        assert notes, f"no NOTIFY cartridge_drift within {time.monotonic() - started:.0f} s:\n{c.log_text()[-3000:]}"
+        summary = json.loads(notes[0].payload)
+        assert notes[0].channel == "cartridge_drift"
+        assert summary["database"] == TARGET_DB and summary["old_scan"] == baseline
+        assert summary["by_change"] == {"added": 1, "renamed": 1}, summary
+        with c.connect(TARGET_DB, user=ROLE) as conn:
+            changes = conn.execute("SELECT change, object_type, object FROM cartridge_diff(%s, %s)",
+                                   (summary["old_scan"], summary["new_scan"])).fetchall()
+        assert sorted(changes) == [("added", "relation", "public.drift_new"),
+                                   ("renamed", "column", 'public."Genre"."Label"')], changes
+    finally:
+        with c.connect(CRON_DB) as admin:
+            admin.execute("SELECT cron.unschedule(%s)", (job_id,))
+    # Nothing changed since: the same command sends nothing.
+    command = re.search(r"\$\$(DO \$drift\$.*\$drift\$)\s*\$\$", recipe, re.S).group(1)
+    with c.connect(TARGET_DB, user=ROLE) as conn:
+        conn.execute(command)
+    assert list(listener.notifies(timeout=2, stop_after=1)) == []
+    listener.close()
