@@ -113,7 +113,7 @@ def main() -> int:
 
     failures: list[str] = []
     # A test run is one transaction: each model it builds stays locked until the end (the
-    # 1,000-table project builds 2,260 relations, and a table has a TOAST table and index).
+    # 1,000-table project builds 1,761 relations, and a table has a TOAST table and index).
     cluster = Cluster({**CLUSTER_SETTINGS, "max_locks_per_transaction": "256"}).start()
     try:
         with cluster.connect() as conn:

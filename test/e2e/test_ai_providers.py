@@ -12,6 +12,7 @@ import psycopg
 import pytest
 
 from fake_ai import FakeAI
+from dbt_agreement import assert_agree, cartridge_results, dbt_results
 from test_generate_dbt import archive, extract, run_dbt
 
 PROVIDERS = ["openai", "anthropic", "gemini", "openai_compatible"]
@@ -304,6 +305,9 @@ def test_a_providers_mart_sql_is_checked_in_the_database_and_taken(cluster, chin
     assert semantic.count("expr: one_more") == 2, "an added number is a measure of each fact's semantic model"
     built = run_dbt(cluster, chinook, project_dir, "build")
     assert re.search(r"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0", built), built
+    # cartridge_test_run runs the provider's SQL as dbt did
+    with cluster.connect(chinook) as conn:
+        assert_agree(cartridge_results(conn, project), dbt_results(project_dir))
 
 
 def test_sql_that_does_not_parse_goes_back_with_the_error_and_is_repaired(cluster, chinook, fake):
@@ -422,6 +426,8 @@ def test_readable_names_and_cleaning_casts_are_checked_and_taken(cluster, make_d
     run_dbt(cluster, name, project_dir, "parse")
     built = run_dbt(cluster, name, project_dir, "build")
     assert re.search(r"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0", built), built
+    with cluster.connect(name) as conn:
+        assert_agree(cartridge_results(conn, project), dbt_results(project_dir))
     fake.on_task("describe_relation", None)
 
 
