@@ -15,7 +15,7 @@ PG_CONFIG  ?= pg_config
 override with_llvm = no
 
 YAML_CPP_VERSION := $(shell pkg-config --modversion yaml-cpp 2>/dev/null)
-PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server) -Isrc
+PG_CPPFLAGS = -isystem $(shell $(PG_CONFIG) --includedir-server) -isystem $(shell $(PG_CONFIG) --includedir) -Isrc
 PG_CXXFLAGS = -std=c++17 -Wall -Wextra -fPIC \
               -DCARTRIDGE_VERSION='"$(EXTVERSION)"' \
               -DCARTRIDGE_YAML_CPP_VERSION='"$(YAML_CPP_VERSION)"'

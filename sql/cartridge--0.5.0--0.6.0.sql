@@ -1,7 +1,8 @@
 -- Cartridge 0.5.0 -> 0.6.0: cartridge_test_run (and its job form), which builds a project's
 -- models and runs its tests inside the database; cartridge.test_runs and
 -- cartridge.test_results keep every run. cartridge_diff and cartridge_erd, with the oid of
--- each scanned relation (relations.relation_oid; NULL in earlier scans). Ends with the objects a fresh install of 0.6.0
+-- each scanned relation (relations.relation_oid; NULL in earlier scans).
+-- cartridge_test_connection and the role cartridge_remote. Ends with the objects a fresh install of 0.6.0
 -- creates (test/e2e/test_upgrade.py compares them).
 \echo Use "ALTER EXTENSION cartridge UPDATE TO '0.6.0'" to load this file. \quit
 
@@ -141,3 +142,21 @@ CREATE FUNCTION @extschema@.cartridge_erd(scan_id bigint, format text DEFAULT 'm
     AS 'MODULE_PATHNAME', 'cartridge_erd';
 COMMENT ON FUNCTION @extschema@.cartridge_erd(bigint, text, jsonb) IS
     'The scan as an entity-relationship diagram: mermaid (erDiagram) or dot (Graphviz)';
+
+-- [remote] cartridge_test_connection. Connections to other servers are for members of
+-- cartridge_remote (and superusers); the function checks it and says so.
+CREATE FUNCTION @extschema@.cartridge_test_connection(conninfo text)
+    RETURNS jsonb
+    LANGUAGE c VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_test_connection';
+COMMENT ON FUNCTION @extschema@.cartridge_test_connection(text) IS
+    'Connects to another PostgreSQL server: ok, server_version, latency_ms, database, user, ssl, error';
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'cartridge_remote') THEN
+        CREATE ROLE cartridge_remote NOLOGIN;
+    END IF;
+END
+$$;

@@ -595,3 +595,21 @@ BEGIN
     END IF;
 END
 $$;
+
+-- [remote] cartridge_test_connection. Connections to other servers are for members of
+-- cartridge_remote (and superusers); the function checks it and says so.
+CREATE FUNCTION @extschema@.cartridge_test_connection(conninfo text)
+    RETURNS jsonb
+    LANGUAGE c VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS 'MODULE_PATHNAME', 'cartridge_test_connection';
+COMMENT ON FUNCTION @extschema@.cartridge_test_connection(text) IS
+    'Connects to another PostgreSQL server: ok, server_version, latency_ms, database, user, ssl, error';
+
+DO $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = 'cartridge_remote') THEN
+        CREATE ROLE cartridge_remote NOLOGIN;
+    END IF;
+END
+$$;

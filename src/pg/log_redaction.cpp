@@ -1,4 +1,5 @@
-// Keeps the AI providers' keys out of the server log. The postmaster logs every setting a
+// Keeps the AI providers' keys, and the passwords of connection strings given to cartridge
+// functions, out of the server log. The postmaster logs every setting a
 // reload changes with its new value ("parameter "cartridge.openai_api_key" changed to
 // "sk-..."), and log_statement or an error's STATEMENT line may show an ALTER SYSTEM or SET
 // that carries one. An emit_log_hook (installed in every process, the postmaster included
@@ -51,23 +52,87 @@ bool redact(const char* text, std::string& out) {
     return changed;
 }
 
-void mask(char** field) {
-    if (!*field || !std::strstr(*field, marker))
+// Connection strings given to cartridge functions (cartridge_test_connection, remote
+// scans): the value after "password=" and the password of a postgresql://user:password@
+// URI become ********, in messages about a statement that calls a cartridge function.
+bool redact_passwords(std::string& out) {
+    bool changed = false;
+    for (std::size_t at = out.find("password"); at != std::string::npos; at = out.find("password", at + 1)) {
+        std::size_t i = at + std::strlen("password");
+        while (i < out.size() && out[i] == ' ')
+            i++;
+        if (i >= out.size() || out[i] != '=')
+            continue;
+        i++;
+        while (i < out.size() && out[i] == ' ')
+            i++;
+        std::size_t end = i;
+        if (i < out.size() && out[i] == '\'') {  // a quoted value, its quotes doubled in SQL text
+            end = i + 1;
+            while (end < out.size() && out[end] == '\'')
+                end++;
+            const std::size_t close = out.find('\'', end);
+            end = close == std::string::npos ? out.size() : close;
+            while (end < out.size() && out[end] == '\'')
+                end++;
+        } else {
+            while (end < out.size() && out[end] != ' ' && out[end] != '\'' && out[end] != '"' && out[end] != ')' &&
+                   out[end] != ',')
+                end++;
+        }
+        if (end > i) {
+            out.replace(i, end - i, "********");
+            changed = true;
+        }
+    }
+    for (std::size_t at = out.find("://"); at != std::string::npos; at = out.find("://", at + 3)) {
+        const std::size_t stop = out.find_first_of(" '\"/", at + 3);
+        const std::size_t at_sign = out.find('@', at + 3);
+        if (at_sign == std::string::npos || (stop != std::string::npos && stop < at_sign))
+            continue;
+        const std::size_t colon = out.find(':', at + 3);
+        if (colon != std::string::npos && colon < at_sign) {
+            out.replace(colon + 1, at_sign - colon - 1, "********");
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+void mask(char** field, bool cartridge_statement) {
+    if (!*field)
+        return;
+    const bool key = std::strstr(*field, marker) != nullptr;
+    const bool password = cartridge_statement &&
+                          (std::strstr(*field, "password") != nullptr || std::strstr(*field, "://") != nullptr);
+    if (!key && !password)
         return;
     try {
         std::string redacted;
-        if (redact(*field, redacted))
+        bool changed = key && redact(*field, redacted);
+        if (!changed)
+            redacted = *field;
+        if (password)
+            changed = redact_passwords(redacted) || changed;
+        if (changed)
             *field = pstrdup(redacted.c_str());  // in ErrorContext, current while reporting
     } catch (...) {
-        *field = pstrdup("(a message about an API key setting, withheld)");
+        *field = pstrdup("(a message about a secret, withheld)");
     }
 }
 
 void emit_log(ErrorData* edata) {
-    mask(&edata->message);
-    mask(&edata->detail);
-    mask(&edata->detail_log);
-    if (debug_query_string && std::strstr(debug_query_string, marker))
+    // The statement calls a cartridge function: its text (log_statement), its parameters
+    // (the DETAIL of an extended-protocol execute) and its errors may carry a connection string.
+    const bool cartridge_statement = (debug_query_string && std::strstr(debug_query_string, "cartridge_")) ||
+                                     (edata->message && std::strstr(edata->message, "cartridge_"));
+    mask(&edata->message, cartridge_statement);
+    mask(&edata->detail, cartridge_statement);
+    mask(&edata->detail_log, cartridge_statement);
+    if (debug_query_string &&
+        (std::strstr(debug_query_string, marker) ||
+         (std::strstr(debug_query_string, "cartridge_") &&
+          (std::strstr(debug_query_string, "password") || std::strstr(debug_query_string, "://")))))
         edata->hide_stmt = true;
     if (previous_hook)
         previous_hook(edata);
