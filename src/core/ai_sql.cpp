@@ -1,12 +1,13 @@
 #include "core/ai_sql.hpp"
 
+#include "core/jinja_subset.hpp"
+
 #include "core/dbt_render.hpp"
 
 #include <fmt/format.h>
 
 #include <cctype>
 #include <map>
-#include <regex>
 
 namespace cartridge::dbt {
 
@@ -40,58 +41,54 @@ CompiledSql compile_model_sql(const Plan& plan, const std::string& model_sql) {
                     "and {{ config(...) }}";
         return out;
     }
-    static const std::regex ref(R"(^ref\(\s*['"]([A-Za-z0-9_]+)['"]\s*\)$)");
-    static const std::regex source(R"(^source\(\s*['"]([^'"]+)['"]\s*,\s*['"]([^'"]+)['"]\s*\)$)");
-    static const std::regex config(R"(^config\([^{}]*\)$)");
     std::map<std::string, const StagedRelation*> staging;
     for (const StagedRelation& s : plan.staged)
         staging[s.model] = &s;
     std::map<std::string, std::string> ctes;  // model -> CTE name, in first-use order below
     std::vector<std::string> order;
+    // What this compiler refuses, said as is (jinja::Unsupported: what the reader cannot read).
+    struct Refused : std::runtime_error {
+        using std::runtime_error::runtime_error;
+    };
+    auto strings = [](const jinja::Call& call, std::size_t n) {
+        if (call.args.size() != n || !call.kwargs.empty())
+            return false;
+        for (const auto& a : call.args)
+            if (!a.is_string())
+                return false;
+        return true;
+    };
     std::string body;
-    std::size_t at = 0;
-    while (true) {
-        const auto open = model_sql.find("{{", at);
-        if (open == std::string::npos) {
-            body += model_sql.substr(at);
-            break;
-        }
-        const auto close = model_sql.find("}}", open);
-        if (close == std::string::npos) {
-            out.error = "an unclosed {{";
-            return out;
-        }
-        body += model_sql.substr(at, open - at);
-        const std::string expression = trimmed(model_sql.substr(open + 2, close - open - 2));
-        std::smatch m;
-        if (std::regex_match(expression, m, ref)) {
-            auto s = staging.find(m[1].str());
-            if (s == staging.end()) {
-                out.error = fmt::format("ref('{}') is not a staging model of this project", m[1].str());
-                return out;
+    try {
+        body = jinja::render(model_sql, [&](const jinja::Call& call) -> std::string {
+            if (call.function == "ref" && strings(call, 1)) {
+                const std::string name = call.args[0].get<std::string>();
+                if (!staging.count(name))
+                    throw Refused(fmt::format("ref('{}') is not a staging model of this project", name));
+                auto [cte, inserted] = ctes.emplace(name, fmt::format("cartridge_ref_{}", ctes.size() + 1));
+                if (inserted)
+                    order.push_back(name);
+                return cte->second;
             }
-            auto [cte, inserted] = ctes.emplace(m[1].str(), fmt::format("cartridge_ref_{}", ctes.size() + 1));
-            if (inserted)
-                order.push_back(m[1].str());
-            body += cte->second;
-        } else if (std::regex_match(expression, m, source)) {
-            const StagedRelation* found = nullptr;
-            for (const StagedRelation& s : plan.staged)
-                if (s.source_name == m[1].str() && s.table_name == m[2].str())
-                    found = &s;
-            if (!found) {
-                out.error = fmt::format("source('{}', '{}') is not a source of this project", m[1].str(), m[2].str());
-                return out;
+            if (call.function == "source" && strings(call, 2)) {
+                const std::string source = call.args[0].get<std::string>(), table = call.args[1].get<std::string>();
+                for (const StagedRelation& s : plan.staged)
+                    if (s.source_name == source && s.table_name == table)
+                        return SqlQuoter::force_quote(s.relation->schema) + "." +
+                               SqlQuoter::force_quote(s.relation->name);
+                throw Refused(fmt::format("source('{}', '{}') is not a source of this project", source, table));
             }
-            body += SqlQuoter::force_quote(found->relation->schema) + "." + SqlQuoter::force_quote(found->relation->name);
-        } else if (std::regex_match(expression, config)) {
-            // configuration of the model, not SQL
-        } else {
-            out.error = "only {{ ref('...') }}, {{ source('...', '...') }} and {{ config(...) }} may appear, not {{ " +
-                        expression.substr(0, 80) + " }}";
-            return out;
-        }
-        at = close + 2;
+            if (call.function == "config" && call.args.empty())
+                return "";  // configuration of the model, not SQL
+            throw jinja::Unsupported("{{ " + call.function + "(...) }}");
+        });
+    } catch (const Refused& e) {
+        out.error = e.what();
+        return out;
+    } catch (const jinja::Unsupported& e) {
+        out.error = std::string("only {{ ref('...') }}, {{ source('...', '...') }} and {{ config(...) }} may appear, not ") +
+                    e.what();
+        return out;
     }
     if (order.empty()) {
         out.sql = body;
