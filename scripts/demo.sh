@@ -64,6 +64,8 @@ done
 "${psql[@]}" -d chinook -Atc "SELECT 'cartridge_wait: ' || cartridge_wait($project)"
 "${psql[@]}" -d chinook -c "SELECT jsonb_pretty(cartridge_info($project) - 'options' - 'usage')"
 "${psql[@]}" -d chinook -c "SELECT path, kind FROM cartridge_files($project) ORDER BY path"
+echo "== cartridge_test_run($project): every model built and every test run in the database, then rolled back"
+"${psql[@]}" -d chinook -c "SELECT kind, status, count(*), round(sum(duration_ms)::numeric, 1) AS ms FROM cartridge_test_run($project) GROUP BY kind, status ORDER BY kind, status"
 "${psql[@]}" -d chinook -Atc "SELECT encode(cartridge_archive($project), 'base64')" | base64 -d > "$out/chinook.tar.gz"
 echo "== the dbt project is in $out/chinook.tar.gz ($(wc -c < "$out/chinook.tar.gz") bytes)"
 echo "== done (the cluster is removed on exit)"

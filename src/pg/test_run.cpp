@@ -244,7 +244,7 @@ std::vector<cartridge::test_run::Result> execute_test_run_pg(int64_t run_id, con
     });
     std::vector<tr::Result> results;
     // The whole build: one subtransaction, rolled back at the end unless the schema is kept.
-    // An error that ends the statement (cancel, statement_timeout) rolls it back and goes on.
+    // An error that ends the statement (cancel, statement_timeout) rolls it back and is raised again.
     const std::optional<std::string> failed = run_in_subtransaction_pg(
         [&] {
             set_search_path_pg(run.search_path);
