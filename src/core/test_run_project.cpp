@@ -331,6 +331,24 @@ struct TestTarget {
     std::string target_name;                                    // as dbt names it in the test's name
 };
 
+// The configs of a test that decide how it counts and what its outcome means, as dbt's test
+// materialization reads them (severity compared without case).
+void apply_test_config(Test& test, const Json& config) {
+    if (config.contains("severity") && config["severity"].is_string())
+        test.severity = config["severity"].get<std::string>();
+    std::transform(test.severity.begin(), test.severity.end(), test.severity.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    test.where = config.contains("where") && !config["where"].is_null() ? python_str(config["where"]) : "";
+    if (config.contains("warn_if") && !config["warn_if"].is_null())
+        test.warn_if = python_str(config["warn_if"]);
+    if (config.contains("error_if") && !config["error_if"].is_null())
+        test.error_if = python_str(config["error_if"]);
+    if (config.contains("fail_calc") && !config["fail_calc"].is_null())
+        test.fail_calc = python_str(config["fail_calc"]);
+    if (config.contains("limit") && config["limit"].is_number_integer())
+        test.limit = config["limit"].get<long long>();
+}
+
 void add_generic_test(Project& project, const Json& entry, const TestTarget& target,
                       const std::optional<std::string>& column_name, const Json& project_tests_config) {
     std::string test_type;
@@ -405,19 +423,7 @@ void add_generic_test(Project& project, const Json& entry, const TestTarget& tar
         test.not_supported = fmt::format("the test {} has no column", test_type);
     if (!column_name && args.contains("column_name") && args["column_name"].is_string())
         test.column_name = args["column_name"].get<std::string>();
-    if (config.contains("severity") && config["severity"].is_string())
-        test.severity = config["severity"].get<std::string>();
-    std::transform(test.severity.begin(), test.severity.end(), test.severity.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    test.where = config.contains("where") && !config["where"].is_null() ? python_str(config["where"]) : "";
-    if (config.contains("warn_if") && !config["warn_if"].is_null())
-        test.warn_if = python_str(config["warn_if"]);
-    if (config.contains("error_if") && !config["error_if"].is_null())
-        test.error_if = python_str(config["error_if"]);
-    if (config.contains("fail_calc") && !config["fail_calc"].is_null())
-        test.fail_calc = python_str(config["fail_calc"]);
-    if (config.contains("limit") && config["limit"].is_number_integer())
-        test.limit = config["limit"].get<long long>();
+    apply_test_config(test, config);
     project.tests.push_back(std::move(test));
 }
 
@@ -649,15 +655,7 @@ Project load_project(const std::vector<File>& files) {
         }
         if (!enabled(config))
             continue;
-        if (config.contains("severity") && config["severity"].is_string())
-            test.severity = config["severity"].get<std::string>();
-        std::transform(test.severity.begin(), test.severity.end(), test.severity.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        for (const char* key : {"warn_if", "error_if", "fail_calc"})
-            if (config.contains(key) && config[key].is_string())
-                (std::string(key) == "warn_if" ? test.warn_if
-                 : std::string(key) == "error_if" ? test.error_if
-                                                  : test.fail_calc) = config[key].get<std::string>();
+        apply_test_config(test, config);
         project.tests.push_back(std::move(test));
     }
     // What each generic test reads besides its model: the refs of its arguments.

@@ -93,6 +93,11 @@ private:
     std::function<void(std::size_t, std::size_t)> progress_;
 };
 
+bool may_create_schemas_pg() {
+    auto may = spi_query_pg("SELECT pg_catalog.has_database_privilege(pg_catalog.current_database(), 'CREATE')");
+    return may.at(0).at(0) == std::optional<std::string>("t");
+}
+
 // A schema of the run's own: a new one when the caller may create schemas in this
 // database, else the session's temporary schema (TEMP is granted to PUBLIC by default).
 std::string run_schema_for_pg(int64_t run_id, const tr::RunOptions& options) {
@@ -104,16 +109,14 @@ std::string run_schema_for_pg(int64_t run_id, const tr::RunOptions& options) {
                         fmt::format("schema \"{}\" already exists", options.keep_schema),
                         "keep_schema builds into a new schema: drop that one (DROP SCHEMA ... CASCADE) or choose "
                         "another name.");
-        auto may = spi_query_pg("SELECT pg_catalog.has_database_privilege(pg_catalog.current_database(), 'CREATE')");
-        if (may.at(0).at(0) != std::optional<std::string>("t"))
+        if (!may_create_schemas_pg())
             throw Error(sqlstate::insufficient_privilege,
                         fmt::format("permission denied to create schema \"{}\"", options.keep_schema),
                         "keep_schema needs the CREATE privilege on the database; without it, leave keep_schema out "
                         "(the run then builds in your temporary schema and rolls back).");
         return options.keep_schema;
     }
-    auto may = spi_query_pg("SELECT pg_catalog.has_database_privilege(pg_catalog.current_database(), 'CREATE')");
-    if (may.at(0).at(0) == std::optional<std::string>("t"))
+    if (may_create_schemas_pg())
         return fmt::format("cartridge_test_run_{}", run_id);
     return "pg_temp";
 }
