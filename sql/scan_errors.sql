@@ -32,6 +32,19 @@ SELECT cartridge_scan() IS NOT NULL AS scanned;
 SELECT 1/0;
 ROLLBACK;
 SELECT count(*) AS scans, (SELECT count(*) FROM cartridge.columns) AS columns FROM cartridge.scans;
+-- remote scans: malformed options, an unknown foreign server, a connection string libpq
+-- cannot read (its text is not repeated: it may hold the password)
+SELECT cartridge_scan(options => '{"conninfo": 42}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT cartridge_scan(options => '{"conninfo": "host=x", "server": "y"}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT cartridge_scan(options => '{"server": "nosuch"}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT cartridge_scan(options => '{"conninfo": "host=x password=''unterminated"}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT cartridge_scan(options => '{"conninfo": "host=127.0.0.1 port=1 dbname=x connect_timeout=2"}');
+\echo :LAST_ERROR_SQLSTATE
+SELECT count(*) AS scans FROM cartridge.scans;
 -- deleting a scan deletes its rows
 SELECT cartridge_scan() AS scan_id \gset
 SELECT count(*) > 0 AS has_columns FROM cartridge.columns WHERE scan_id = :scan_id;

@@ -192,16 +192,6 @@ std::string trimmed_comment_or_type(const PlanColumn& c) {
     return comment.substr(first, comment.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-std::string jinja_string(const std::string& value) {
-    std::string out = "'";
-    for (char c : value) {
-        if (c == '\'' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    return out + "'";
-}
-
 }  // namespace
 
 const PlanColumn* freshness_column(const StagedRelation& s) {
@@ -267,11 +257,12 @@ std::string profiles_yml(const Plan& plan) {
     Node& dev = profile.add("outputs", Node::map()).add("dev", Node::map());
     dev.add("type", literal("postgres"));
     auto env = [&](const char* key, const char* variable, const std::string& fallback, bool number = false) {
-        dev.add(key, Node::quoted("{{ env_var('" + std::string(variable) + "', " + jinja_string(fallback) + ")" +
+        dev.add(key, Node::quoted("{{ env_var('" + std::string(variable) + "', " + backslash_quoted(fallback) + ")" +
                                   (number ? " | as_number" : "") + " }}"));
     };
-    env("host", "PGHOST", "localhost");
-    env("port", "PGPORT", "5432", true);
+    // A remote scan's project points at the server it read.
+    env("host", "PGHOST", plan.schema->host.empty() ? std::string("localhost") : plan.schema->host);
+    env("port", "PGPORT", plan.schema->port.empty() ? std::string("5432") : plan.schema->port, true);
     env("user", "PGUSER", "postgres");
     env("password", "PGPASSWORD", "");
     env("dbname", "PGDATABASE", plan.schema->database);
@@ -287,7 +278,10 @@ std::string sources_yml(const Plan& plan, const std::string& source, bool freshn
     Node& entry = doc.add("sources", Node::seq()).push(Node::map());
     entry.add("name", literal(source));
     entry.add("description",
-              text("Schema " + schema_name + " of database " + plan.schema->database + ", as Cartridge scanned it."));
+              text("Schema " + schema_name + " of database " + plan.schema->database +
+                   (plan.schema->host.empty() ? std::string()
+                                              : " on " + plan.schema->host + " port " + plan.schema->port) +
+                   ", as Cartridge scanned it."));
     entry.add("schema", text(schema_name));
     Node& tables = entry.add("tables", Node::seq());
     for (std::size_t i : plan.sources.at(source)) {

@@ -163,6 +163,16 @@ std::string fit_identifier(const std::string& name, std::size_t max_bytes) {
     return head + suffix;
 }
 
+std::string backslash_quoted(std::string_view text) {
+    std::string out = "'";
+    for (char c : text) {
+        if (c == '\'' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out + "'";
+}
+
 std::string sql_literal(std::string_view text) {
     std::string out = "'";
     for (char c : text) {

@@ -56,6 +56,10 @@ std::string short_hash(std::string_view text);
 // A single-quoted SQL string literal.
 std::string sql_literal(std::string_view text);
 
+// Single-quoted with a backslash before each quote and backslash: a Jinja string, and a
+// value of a libpq key=value connection string.
+std::string backslash_quoted(std::string_view text);
+
 // Text placed where dbt renders Jinja (SQL files, YAML descriptions) must not open a Jinja
 // tag by accident: such text is wrapped in {% raw %}...{% endraw %}.
 bool looks_like_jinja(std::string_view text);

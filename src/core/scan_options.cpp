@@ -18,7 +18,7 @@ const std::vector<std::string>& accepted_keys() {
     // Keys of the analysis step (profiling, inference, classification) are accepted here
     // and validated by parse_analysis_options.
     static const std::vector<std::string> keys = [] {
-        std::vector<std::string> k = {"exclude", "include", "profile"};
+        std::vector<std::string> k = {"conninfo", "exclude", "include", "profile", "server"};
         for (const std::string& key : analysis_option_keys())
             k.push_back(key);
         std::sort(k.begin(), k.end());

@@ -88,6 +88,10 @@ struct Relationship {
 struct Schema {
     int64_t scan_id = 0;
     std::string database;
+    // Where a remote scan read (its host or socket directory, and port); empty for a scan of
+    // the database it is stored in.
+    std::string host;
+    std::string port;
     std::vector<Relation> relations;  // sorted by (schema, name)
     std::vector<Relationship> relationships;
 

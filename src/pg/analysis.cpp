@@ -117,8 +117,8 @@ std::vector<std::string> analysis_option_keys() {
     return cartridge::analysis_option_keys();
 }
 
-void infer_and_classify_pg(int64_t scan_id, const json& options, const Roles& roles, const ProfileRun* profiled,
-                           Schema schema) {
+void infer_and_classify_pg(int64_t scan_id, const json& options, const Roles& roles, CatalogReader& reader,
+                           const ProfileRun* profiled, Schema schema) {
     const AnalysisOptions opts = parse_analysis_options(options);
     // Counts are stored apart from durations: tests and reports compare the counts.
     json stats = json::object();
@@ -143,7 +143,7 @@ void infer_and_classify_pg(int64_t scan_id, const json& options, const Roles& ro
         std::vector<Candidate> candidates = relationship_candidates(schema, inference_options);
         timings["candidates"] = ms_since(started);
         json data = json::object();
-        std::vector<Containment> evidence = measure_containment_pg(schema, candidates, opts, unreadable, data);
+        std::vector<Containment> evidence = measure_containment_pg(reader, schema, candidates, opts, unreadable, data);
         timings["containment"] = rounded(data["ms"].get<double>());
         data.erase("ms");
         inference.update(data);

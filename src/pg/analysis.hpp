@@ -5,6 +5,7 @@
 #include "pg/owner_scope.hpp"
 #include "core/schema.hpp"
 #include "pg/profile.hpp"
+#include "pg/reader.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -24,7 +25,7 @@ std::vector<std::string> analysis_option_keys();
 // Writes relationships (source 'inferred'), relations.classification* and merges its counts
 // and timings into scans.stats ("profiling", "inference", "classification"). Reads the
 // user's data as the caller; reads and writes the scan's rows as the extension's owner.
-void infer_and_classify_pg(int64_t scan_id, const nlohmann::json& options, const Roles& roles,
+void infer_and_classify_pg(int64_t scan_id, const nlohmann::json& options, const Roles& roles, CatalogReader& reader,
                            const ProfileRun* profiled, Schema schema);
 
 }  // namespace cartridge::pg

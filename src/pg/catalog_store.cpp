@@ -4,6 +4,10 @@
 #include "pg/catalog_store.hpp"
 
 #include "pg/spi.hpp"
+#include "pg/check_values.hpp"
+#include "pg/reader.hpp"
+
+#include <nlohmann/json.hpp>
 
 extern "C" {
 #include "catalog/pg_type_d.h"
@@ -66,7 +70,17 @@ WITH scope AS (
 )
 )SQL";
 
-const char* const relations_sql = R"SQL(
+// One step of the catalog pass: its common table expressions (after the scope's), the
+// cartridge table and columns it fills, and the SELECT of those columns.
+struct Step {
+    const char* name;
+    const char* ctes;
+    const char* table;
+    const char* columns;
+    const char* select;
+};
+
+const Step relations_step = {"relations", R"SQL(
 , partitions AS (
     SELECT i.inhparent AS relid, count(*)::int AS partition_count,
            pg_catalog.array_agg(pg_catalog.pg_get_expr(pc.relpartbound, pc.oid) ORDER BY pc.relname) AS bounds
@@ -88,10 +102,9 @@ const char* const relations_sql = R"SQL(
      WHERE s.relkind = 'p' AND t.isleaf
      GROUP BY s.relid
 )
-INSERT INTO cartridge.relations
-    (scan_id, schema_name, table_name, kind, owner, comment, row_estimate, analyzed,
-     size_bytes, can_select, view_definition, foreign_server, partition_key,
-     partition_count, partition_bounds, populated, relation_oid)
+)SQL", "relations",
+    "scan_id, schema_name, table_name, kind, owner, comment, row_estimate, analyzed, size_bytes, can_select, view_definition, foreign_server, partition_key, partition_count, partition_bounds, populated, relation_oid",
+    R"SQL(
 SELECT $1, s.schema_name, s.table_name,
        CASE s.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'partitioned_table' WHEN 'v' THEN 'view'
                       WHEN 'm' THEN 'materialized_view' ELSE 'foreign_table' END,
@@ -122,18 +135,17 @@ SELECT $1, s.schema_name, s.table_name,
   LEFT JOIN leaves l ON l.relid = c.oid
   LEFT JOIN pg_catalog.pg_foreign_table ft ON ft.ftrelid = c.oid
   LEFT JOIN pg_catalog.pg_foreign_server fs ON fs.oid = ft.ftserver
-)SQL";
+)SQL"};
 
-const char* const columns_sql = R"SQL(
+const Step columns_step = {"columns", R"SQL(
 , profiles AS (
     SELECT * FROM ROWS FROM (pg_catalog.unnest($7::pg_catalog.oid[]), pg_catalog.unnest($8::pg_catalog.int2[]),
                              pg_catalog.unnest($9::text[]))
                   AS p(relid, attnum, profile)
 )
-INSERT INTO cartridge.columns
-    (scan_id, schema_name, table_name, column_name, ordinal, data_type, base_type,
-     element_type, enum_values, is_nullable, column_default, identity, generated,
-     collation_name, comment, profile)
+)SQL", "columns",
+    "scan_id, schema_name, table_name, column_name, ordinal, data_type, base_type, element_type, enum_values, is_nullable, column_default, identity, generated, collation_name, comment, profile",
+    R"SQL(
 SELECT $1, s.schema_name, s.table_name, a.attname::text, a.attnum,
        pg_catalog.format_type(a.atttypid, a.atttypmod),
        CASE WHEN t.typtype = 'd' THEN pg_catalog.format_type(t.typbasetype, t.typtypmod) END,
@@ -160,12 +172,12 @@ SELECT $1, s.schema_name, s.table_name, a.attname::text, a.attnum,
   LEFT JOIN pg_catalog.pg_description d
          ON d.objoid = a.attrelid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass
         AND d.objsubid = a.attnum
-)SQL";
+)SQL"};
 
 // Constraints of the relations in scope, plus foreign keys declared on a partition itself
 // (not inherited from its parent), folded onto the partition's root and de-duplicated.
 // Foreign keys pointing at a partition are pointed at its root too.
-const char* const constraints_sql = R"SQL(
+const Step constraints_step = {"constraints", R"SQL(
 , owners AS (
     SELECT relid, relid AS root, schema_name, table_name FROM scope WHERE relkind IN ('r', 'p', 'f', 'm')
     UNION ALL
@@ -207,10 +219,9 @@ folded AS (
               CASE WHEN contype = 'f' THEN '' ELSE constraint_name END,
               on_partition, constraint_name
 )
-INSERT INTO cartridge.constraints
-    (scan_id, schema_name, table_name, constraint_name, constraint_type, columns, definition,
-     ref_schema, ref_table, ref_columns, on_update, on_delete, match_type, is_deferrable,
-     accepted_values)
+)SQL", "constraints",
+    "scan_id, schema_name, table_name, constraint_name, constraint_type, columns, definition, ref_schema, ref_table, ref_columns, on_update, on_delete, match_type, is_deferrable, accepted_values",
+    R"SQL(
 SELECT $1, f.schema_name, f.table_name, f.constraint_name,
        CASE f.contype WHEN 'p' THEN 'primary_key' WHEN 'u' THEN 'unique' WHEN 'f' THEN 'foreign_key'
                       WHEN 'c' THEN 'check' ELSE 'exclusion' END,
@@ -226,18 +237,18 @@ SELECT $1, f.schema_name, f.table_name, f.constraint_name,
        CASE WHEN f.contype = 'f' THEN CASE f.confmatchtype WHEN 'f' THEN 'full' WHEN 'p' THEN 'partial'
             ELSE 'simple' END END,
        f.condeferrable,
-       CASE WHEN f.contype = 'c' THEN cartridge.check_accepted_values(f.oid) END
+       CASE WHEN f.contype = 'c' THEN @accepted_values@ END
   -- one row per name (the primary key): cheaper than ON CONFLICT's speculative inserts
   FROM (SELECT DISTINCT ON (schema_name, table_name, constraint_name) *
           FROM folded ORDER BY schema_name, table_name, constraint_name, on_partition) f
   LEFT JOIN pg_catalog.pg_class rc ON rc.oid = f.ref_root
   LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-)SQL";
+)SQL"};
 
-const char* const indexes_sql = R"SQL(
-INSERT INTO cartridge.indexes
-    (scan_id, schema_name, table_name, index_name, method, is_unique, is_primary, columns,
-     expressions, predicate, definition)
+const Step indexes_step = {"indexes", R"SQL(
+)SQL", "indexes",
+    "scan_id, schema_name, table_name, index_name, method, is_unique, is_primary, columns, expressions, predicate, definition",
+    R"SQL(
 SELECT $1, s.schema_name, s.table_name, ic.relname::text, am.amname::text, i.indisunique,
        i.indisprimary,
        ARRAY(SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a
@@ -256,7 +267,7 @@ SELECT $1, s.schema_name, s.table_name, ic.relname::text, am.amname::text, i.ind
   JOIN pg_catalog.pg_index i ON i.indrelid = s.relid
   JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
   JOIN pg_catalog.pg_am am ON am.oid = ic.relam
-)SQL";
+)SQL"};
 
 // Declared foreign keys, as stored above, become relationships. A key whose columns are
 // also a primary or unique key of its table is one-to-one.
@@ -303,40 +314,130 @@ std::string fill(std::string text, const std::string& placeholder, const std::st
     return text.replace(text.find(placeholder), placeholder.size(), value);
 }
 
+// The same where the placeholder occurs (only the constraints step has @accepted_values@).
+std::string fill_if_present(std::string text, const std::string& placeholder, const std::string& value) {
+    return text.find(placeholder) == std::string::npos ? text : fill(std::move(text), placeholder, value);
+}
+
+// The statement of a step here: one INSERT ... SELECT.
+std::string local_sql(const Step& step) {
+    return fill_if_present(scope_cte + std::string(step.ctes) + "INSERT INTO cartridge." + step.table + " (" + step.columns +
+                    ")" + step.select,
+                "@accepted_values@", "cartridge.check_accepted_values(f.oid)");
+}
+
+// A step on a remote server: its SELECT, each row as a jsonb object keyed by the columns of
+// the cartridge table (the check lists are read here from the deparsed constraint).
+std::string remote_sql(const Step& step) {
+    return fill_if_present(scope_cte + std::string(step.ctes) + "SELECT pg_catalog.to_jsonb(q)::text FROM (" + step.select +
+                    ") q(" + step.columns + ")",
+                "@accepted_values@", "NULL::text[]");
+}
+
+// A step on a remote server: the rows of remote_sql, inserted here 2,000 at a time with the
+// same RETURNING as a local step (fix amends a row before it is stored).
+uint64 run_remote(CatalogReader& reader, const Step& step, const std::vector<QueryArg>& args, const Roles& roles,
+                  CatalogCounts& counts, const char* fields, const std::function<void(const TextRow&)>& add,
+                  const std::function<void(nlohmann::json&)>& fix = nullptr) {
+    constexpr size_t kBatch = 2000;
+    const auto started = std::chrono::steady_clock::now();
+    const std::string insert = std::string("INSERT INTO cartridge.") + step.table + " (" + step.columns +
+                               ") SELECT " + step.columns + " FROM pg_catalog.jsonb_populate_recordset(NULL::cartridge." +
+                               step.table + ", $1)\nRETURNING " + fields;
+    uint64 rows = 0;
+    std::string batch;
+    size_t in_batch = 0;
+    auto flush = [&] {
+        if (in_batch == 0)
+            return;
+        batch += ']';
+        OwnerScope as_owner(roles);
+        spi_for_each_row_pg(insert, {{JSONBOID, batch.c_str()}}, [&](const TextRow& row) {
+            add(row);
+            rows++;
+        }, 1000, false);
+        batch.clear();
+        in_batch = 0;
+    };
+    reader.for_each_row(remote_sql(step), args, [&](const TextRow& row) {
+        batch += in_batch ? ',' : '[';
+        if (fix) {
+            nlohmann::json value = nlohmann::json::parse(row.at(0).value());
+            fix(value);
+            batch += value.dump();
+        } else {
+            batch += row.at(0).value();
+        }
+        if (++in_batch == kBatch)
+            flush();
+    });
+    flush();
+    counts.timings_ms.emplace_back(
+        step.name, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    check_for_interrupts_pg();
+    return rows;
+}
+
+// The scope of a remote scan, as text arguments (the strings live in `storage`).
+std::vector<QueryArg> remote_scope(CatalogReader& reader, const std::string& candidates, const std::string& schemas_json,
+                                   const std::string& include_json, const std::string& exclude_json,
+                                   const std::string& id, std::vector<std::optional<std::string>>& storage,
+                                   CatalogCounts& counts) {
+    storage = reader.query(candidates, {{JSONBOID, schemas_json.c_str()}, {JSONBOID, include_json.c_str()},
+                                        {JSONBOID, exclude_json.c_str()}})
+                  .at(0);
+    counts.skipped_no_privilege = std::stoull(storage.at(4).value_or("0"));
+    std::vector<QueryArg> args;
+    args.push_back({INT8OID, id.c_str()});
+    const Oid array_types[5] = {OIDARRAYOID, TEXTARRAYOID, TEXTARRAYOID, CHARARRAYOID, BOOLARRAYOID};
+    const int array_columns[5] = {0, 1, 2, 3, 5};
+    for (int i = 0; i < 5; i++) {
+        const auto& value = storage[array_columns[i]];
+        args.push_back({array_types[i], value ? value->c_str() : nullptr});
+    }
+    return args;
+}
+
 }  // namespace
 
 CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
                                const std::string& include_json, const std::string& exclude_json,
-                               const Roles& roles, const ColumnProfiler& profile_columns, SchemaBuilder& model) {
+                               const Roles& roles, CatalogReader& reader, const ColumnProfiler& profile_columns,
+                               SchemaBuilder& model) {
     CatalogCounts counts;
     const bool has_include = include_json != "[]";
     const bool has_exclude = exclude_json != "[]";
     std::string candidates = fill(fill(candidates_sql, "@include@", has_include ? include_clause : ""),
                                   "@exclude@", has_exclude ? exclude_clause : "");
-    // The scope is computed once and handed to every later statement as arrays (Datums
-    // that live in the SPI procedure context until SPI_finish).
     const auto started = std::chrono::steady_clock::now();
-    spi_execute_pg(candidates, true,
-                   {{JSONBOID, schemas_json.c_str()}, {JSONBOID, include_json.c_str()},
-                    {JSONBOID, exclude_json.c_str()}});
     std::vector<QueryArg> args;
     const std::string id = std::to_string(scan_id);
-    args.push_back({INT8OID, id.c_str()});
-    const Oid array_types[5] = {OIDARRAYOID, TEXTARRAYOID, TEXTARRAYOID, CHARARRAYOID, BOOLARRAYOID};
-    const int array_columns[5] = {1, 2, 3, 4, 6};
-    for (int i = 0; i < 5; i++) {
-        const int column = array_columns[i];
-        bool is_null = false;
-        Datum value = pg_call([column, &is_null] {
-            Datum datum = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, column, &is_null);
-            return is_null ? datum : datumCopy(datum, false, -1);
-        });
-        args.push_back(QueryArg::binary(array_types[i], value, is_null));
+    std::vector<std::optional<std::string>> remote_storage;
+    if (reader.remote()) {
+        args = remote_scope(reader, candidates, schemas_json, include_json, exclude_json, id, remote_storage, counts);
+    } else {
+        // The scope is computed once and handed to every later statement as arrays (Datums
+        // that live in the SPI procedure context until SPI_finish).
+        spi_execute_pg(candidates, true,
+                       {{JSONBOID, schemas_json.c_str()}, {JSONBOID, include_json.c_str()},
+                        {JSONBOID, exclude_json.c_str()}});
+        args.push_back({INT8OID, id.c_str()});
+        const Oid array_types[5] = {OIDARRAYOID, TEXTARRAYOID, TEXTARRAYOID, CHARARRAYOID, BOOLARRAYOID};
+        const int array_columns[5] = {1, 2, 3, 4, 6};
+        for (int i = 0; i < 5; i++) {
+            const int column = array_columns[i];
+            bool is_null = false;
+            Datum value = pg_call([column, &is_null] {
+                Datum datum = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, column, &is_null);
+                return is_null ? datum : datumCopy(datum, false, -1);
+            });
+            args.push_back(QueryArg::binary(array_types[i], value, is_null));
+        }
+        bool skipped_null = false;
+        counts.skipped_no_privilege = DatumGetInt64(pg_call([&skipped_null] {
+            return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 5, &skipped_null);
+        }));
     }
-    bool skipped_null = false;
-    counts.skipped_no_privilege = DatumGetInt64(pg_call([&skipped_null] {
-        return SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 5, &skipped_null);
-    }));
     counts.timings_ms.emplace_back(
         "scope", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
 
@@ -344,16 +445,33 @@ CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
     for (const QueryArg& arg : profile_columns(args))
         column_args.push_back(arg);
 
-    OwnerScope as_owner(roles);
     using Fields = ScanModelFields;
-    counts.relations = run("relations", scope_cte + std::string(relations_sql), args, counts, Fields::relations(),
-                           [&](const TextRow& row) { model.relation(row); });
-    counts.columns = run("columns", scope_cte + std::string(columns_sql), column_args, counts, Fields::columns(true),
-                         [&](const TextRow& row) { model.column(row); });
-    counts.constraints = run("constraints", scope_cte + std::string(constraints_sql), args, counts,
-                             Fields::constraints(), [&](const TextRow& row) { model.constraint(row); });
-    counts.indexes = run("indexes", scope_cte + std::string(indexes_sql), args, counts, Fields::indexes(),
-                         [&](const TextRow& row) { model.index(row); });
+    auto add_relation = [&](const TextRow& row) { model.relation(row); };
+    auto add_column = [&](const TextRow& row) { model.column(row); };
+    auto add_constraint = [&](const TextRow& row) { model.constraint(row); };
+    auto add_index = [&](const TextRow& row) { model.index(row); };
+    if (reader.remote()) {
+        counts.relations = run_remote(reader, relations_step, args, roles, counts, Fields::relations(), add_relation);
+        counts.columns =
+            run_remote(reader, columns_step, column_args, roles, counts, Fields::columns(true), add_column);
+        counts.constraints = run_remote(reader, constraints_step, args, roles, counts, Fields::constraints(),
+                                        add_constraint, [](nlohmann::json& row) {
+                                            const auto definition = row.find("definition");
+                                            if (row.value("constraint_type", "") == "check" &&
+                                                definition != row.end() && definition->is_string())
+                                                if (auto values = accepted_values_of_definition_pg(*definition))
+                                                    row["accepted_values"] = *values;
+                                        });
+        counts.indexes = run_remote(reader, indexes_step, args, roles, counts, Fields::indexes(), add_index);
+    } else {
+        OwnerScope as_owner(roles);
+        counts.relations = run("relations", local_sql(relations_step), args, counts, Fields::relations(), add_relation);
+        counts.columns = run("columns", local_sql(columns_step), column_args, counts, Fields::columns(true), add_column);
+        counts.constraints =
+            run("constraints", local_sql(constraints_step), args, counts, Fields::constraints(), add_constraint);
+        counts.indexes = run("indexes", local_sql(indexes_step), args, counts, Fields::indexes(), add_index);
+    }
+    OwnerScope as_owner(roles);
     counts.relationships = run("relationships", relationships_sql, {args[0]}, counts, Fields::relationships(),
                                [&](const TextRow& row) { model.relationship(row); });
     return counts;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "pg/owner_scope.hpp"
+#include "pg/reader.hpp"
 #include "pg/scan_model.hpp"
 #include "pg/spi.hpp"
 
@@ -25,7 +26,8 @@ struct CatalogCounts {
     std::vector<std::pair<std::string, double>> timings_ms;
 };
 
-// Reads the catalog of the current database for the given schemas (a JSON array of names)
+// Reads the catalog of the current database (or, with a remote reader, of the server it is
+// connected to: the same SELECTs run there, their rows are inserted here) for the given schemas (a JSON array of names)
 // and name patterns (JSON arrays of [schema_regex, table_regex]) and stores it under scan_id.
 // The scope and the caller's privileges are read as the caller; the rows are written as the
 // extension's owner.
@@ -41,7 +43,8 @@ struct CatalogCounts {
 using ColumnProfiler = std::function<std::vector<QueryArg>(const std::vector<QueryArg>& scope)>;
 CatalogCounts store_catalog_pg(int64_t scan_id, const std::string& schemas_json,
                                const std::string& include_json, const std::string& exclude_json,
-                               const Roles& roles, const ColumnProfiler& profile_columns, SchemaBuilder& model);
+                               const Roles& roles, CatalogReader& reader, const ColumnProfiler& profile_columns,
+                               SchemaBuilder& model);
 
 // The common table expression `scope` of the scope's arguments, for statements of other
 // steps that take them.

@@ -2,7 +2,9 @@
 // form `col IN (...)`, `col = ANY (ARRAY[...])`, `col = 'x'` or an OR of such accepts.
 // Read from the constraint's expression tree (conbin), not from its deparsed text, so casts,
 // quoting and the way PostgreSQL prints the expression do not matter.
+#include "pg/check_values.hpp"
 #include "pg/guard.hpp"
+#include "pg/subtransaction.hpp"
 
 #include <string>
 #include <vector>
@@ -10,10 +12,14 @@
 extern "C" {
 #include "access/htup_details.h"
 #include "catalog/pg_constraint.h"
+#include "catalog/pg_type_d.h"
 #include "nodes/nodeFuncs.h"
+#include "nodes/parsenodes.h"
+#include "parser/parser.h"
 #include "nodes/primnodes.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/fmgroids.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 }
@@ -143,7 +149,158 @@ bool collect(Node* node, AttrNumber* column, List** values) {
     return false;
 }
 
+// The same walk over a raw parse tree (a deparsed definition): names instead of attnums,
+// A_Const literals instead of Consts.
+Node* strip_raw_casts(Node* node) {
+    while (node && IsA(node, TypeCast))
+        node = reinterpret_cast<TypeCast*>(node)->arg;
+    return node;
+}
+
+const char* raw_column(Node* node) {
+    node = strip_raw_casts(node);
+    if (!node || !IsA(node, ColumnRef))
+        return nullptr;
+    Node* last = static_cast<Node*>(llast(reinterpret_cast<ColumnRef*>(node)->fields));
+    return IsA(last, String) ? strVal(last) : nullptr;
+}
+
+// The literal's text as the type's output function would print it for the common cases
+// (strings and numbers as written, booleans as t/f); false when it is not a literal.
+bool raw_constant(Node* node, List** values) {
+    node = strip_raw_casts(node);
+    if (!node || !IsA(node, A_Const))
+        return false;
+    A_Const* c = reinterpret_cast<A_Const*>(node);
+    if (c->isnull)
+        return true;
+    Node* value = reinterpret_cast<Node*>(&c->val);
+    switch (nodeTag(value)) {
+        case T_Integer:
+            *values = lappend(*values, psprintf("%d", intVal(value)));
+            return true;
+        case T_Float:
+            *values = lappend(*values, pstrdup(castNode(Float, value)->fval));
+            return true;
+        case T_Boolean:
+            *values = lappend(*values, pstrdup(boolVal(value) ? "t" : "f"));
+            return true;
+        case T_String:
+            *values = lappend(*values, pstrdup(strVal(value)));
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool same_column(const char* name, const char** column) {
+    if (!name || (*column && strcmp(*column, name) != 0))
+        return false;
+    *column = name;
+    return true;
+}
+
+bool raw_array(Node* node, List** values) {
+    node = strip_raw_casts(node);
+    if (node && IsA(node, A_ArrayExpr)) {
+        ListCell* cell;
+        foreach (cell, reinterpret_cast<A_ArrayExpr*>(node)->elements)
+            if (!raw_constant(static_cast<Node*>(lfirst(cell)), values))
+                return false;
+        return true;
+    }
+    // A constant array, printed as '{a,b}'::text[]: read with text[]'s input function.
+    if (!node || !IsA(node, A_Const) || reinterpret_cast<A_Const*>(node)->isnull ||
+        !IsA(&reinterpret_cast<A_Const*>(node)->val, String))
+        return false;
+    Datum array = OidInputFunctionCall(F_ARRAY_IN, strVal(&reinterpret_cast<A_Const*>(node)->val), TEXTOID, -1);
+    Datum* items;
+    bool* nulls;
+    int count;
+    deconstruct_array(DatumGetArrayTypeP(array), TEXTOID, -1, false, TYPALIGN_INT, &items, &nulls, &count);
+    for (int i = 0; i < count; i++)
+        if (!nulls[i])
+            *values = lappend(*values, TextDatumGetCString(items[i]));
+    return true;
+}
+
+bool is_raw_equality(List* name) {
+    return list_length(name) >= 1 && strcmp(strVal(llast(name)), "=") == 0;
+}
+
+bool collect_raw(Node* node, const char** column, List** values) {
+    if (!node)
+        return false;
+    if (IsA(node, BoolExpr) && reinterpret_cast<BoolExpr*>(node)->boolop == OR_EXPR) {
+        ListCell* cell;
+        foreach (cell, reinterpret_cast<BoolExpr*>(node)->args)
+            if (!collect_raw(static_cast<Node*>(lfirst(cell)), column, values))
+                return false;
+        return true;
+    }
+    if (!IsA(node, A_Expr))
+        return false;
+    A_Expr* e = reinterpret_cast<A_Expr*>(node);
+    if (e->kind == AEXPR_OP_ANY && is_raw_equality(e->name))
+        return same_column(raw_column(e->lexpr), column) && raw_array(e->rexpr, values);
+    if (e->kind == AEXPR_IN && is_raw_equality(e->name) && e->rexpr && IsA(e->rexpr, List)) {
+        if (!same_column(raw_column(e->lexpr), column))
+            return false;
+        ListCell* cell;
+        foreach (cell, reinterpret_cast<List*>(e->rexpr))
+            if (!raw_constant(static_cast<Node*>(lfirst(cell)), values))
+                return false;
+        return true;
+    }
+    if (e->kind == AEXPR_OP && is_raw_equality(e->name)) {
+        if (raw_column(e->lexpr))
+            return same_column(raw_column(e->lexpr), column) && raw_constant(e->rexpr, values);
+        return same_column(raw_column(e->rexpr), column) && raw_constant(e->lexpr, values);
+    }
+    return false;
+}
+
 }  // namespace
+
+namespace cartridge::pg {
+
+std::optional<std::vector<std::string>> accepted_values_of_definition_pg(const std::string& definition) {
+    std::string text = definition;
+    for (const std::string suffix : {" NOT VALID", " NO INHERIT", " NOT VALID"})
+        if (text.size() > suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0)
+            text.erase(text.size() - suffix.size());
+    if (text.rfind("CHECK ", 0) != 0)
+        return std::nullopt;
+    const std::string sql = "SELECT WHERE " + text.substr(6);
+    std::vector<std::string> out;
+    bool matched = false;
+    // A definition from a newer server may not parse here: then it is not a check list.
+    std::optional<std::string> error = read_in_subtransaction_pg([&] {
+        const char* query = sql.c_str();
+        List* values = pg_call([query]() -> List* {
+            List* statements = raw_parser(query, RAW_PARSE_DEFAULT);
+            if (list_length(statements) != 1)
+                return NIL;
+            Node* statement = linitial_node(RawStmt, statements)->stmt;
+            if (!IsA(statement, SelectStmt))
+                return NIL;
+            const char* column = nullptr;
+            List* found = NIL;
+            if (!collect_raw(castNode(SelectStmt, statement)->whereClause, &column, &found))
+                return NIL;
+            return found;
+        });
+        matched = values != NIL;
+        ListCell* cell;
+        foreach (cell, values)
+            out.emplace_back(static_cast<char*>(lfirst(cell)));
+    });
+    if (error || !matched)
+        return std::nullopt;
+    return out;
+}
+
+}  // namespace cartridge::pg
 
 // Returns text[] of accepted values, or NULL when the check is not a membership test.
 CARTRIDGE_FUNCTION(cartridge_check_accepted_values) {

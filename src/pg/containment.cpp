@@ -56,7 +56,7 @@ void count_reason(json& stats, const std::string& reason) {
 
 }  // namespace
 
-std::vector<Containment> measure_containment_pg(const Schema& schema, const std::vector<Candidate>& candidates,
+std::vector<Containment> measure_containment_pg(CatalogReader& reader, const Schema& schema, const std::vector<Candidate>& candidates,
                                                 const AnalysisOptions& options, const Unreadable& unreadable,
                                                 json& stats) {
     const auto started = std::chrono::steady_clock::now();
@@ -91,7 +91,7 @@ std::vector<Containment> measure_containment_pg(const Schema& schema, const std:
         const std::string sql = containment_query_pg(child, parent, cand, plan, options.probe_rows);
         MemoryContextScope scope("cartridge containment");
         std::vector<TextRow> rows;
-        std::optional<std::string> error = read_in_subtransaction_pg([&] { rows = spi_query_pg(sql, {}, true); });
+        std::optional<std::string> error = reader.read_isolated([&] { rows = reader.query(sql); });
         check_for_interrupts_pg();
         if (error || rows.size() != 1 || !rows[0][0] || !rows[0][1]) {
             result.reason = "could not be checked: " + error.value_or("no result");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "pg/owner_scope.hpp"
+#include "pg/reader.hpp"
 
 #include "core/dbt_project.hpp"
 #include "core/generate_options.hpp"
@@ -20,8 +21,9 @@ namespace cartridge::pg {
 
 // Runs the scan of row scan_id (whose schemas and options were checked when it was
 // submitted) and stores everything it learns in the current transaction; the row ends
-// with status succeeded.
-void execute_scan_pg(int64_t scan_id, const Roles& roles);
+// with status succeeded. It reads through `reader` when given (a synchronous remote scan);
+// otherwise the current database, or the foreign server its options name.
+void execute_scan_pg(int64_t scan_id, const Roles& roles, CatalogReader* reader = nullptr);
 
 // What a generation needs, loaded in one transaction: the scan (which must have
 // succeeded), the options and the server's keywords.

@@ -141,6 +141,21 @@ SELECT st.starelid, st.staattnum, st.stainherit, st.stanullfrac, st.stadistinct,
  WHERE s.can_select AND s.relkind IN ('r', 'p', 'm')
 )SQL";
 
+// The same from pg_stats, for a remote role that may not read pg_statistic: the view shows
+// the columns the role may read (on a remote server, no owner to switch to).
+const char* const pg_stats_sql = R"SQL(
+SELECT s.relid, a.attnum, st.inherited, st.null_frac, st.n_distinct, st.avg_width,
+       CASE WHEN $7 OR pg_catalog.array_length(st.most_common_freqs, 1) <= 2
+            THEN pg_catalog.to_jsonb(st.most_common_vals::text::text[])::text END,
+       CASE WHEN $7 OR pg_catalog.array_length(st.most_common_freqs, 1) <= 2
+            THEN pg_catalog.to_jsonb(st.most_common_freqs)::text END
+  FROM scope s
+  JOIN pg_catalog.pg_stats st ON st.schemaname OPERATOR(pg_catalog.=) s.schema_name
+                             AND st.tablename OPERATOR(pg_catalog.=) s.table_name
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = s.relid AND a.attname = st.attname
+ WHERE s.can_select AND s.relkind IN ('r', 'p', 'm')
+)SQL";
+
 constexpr size_t kMaxReported = 10;
 
 double ms_since(Clock::time_point started) {
@@ -150,12 +165,16 @@ double ms_since(Clock::time_point started) {
 // (relid, attnum, inherited)
 using StatsKey = std::tuple<std::string, int, bool>;
 
-std::map<StatsKey, ColumnStats> load_stats_pg(const std::vector<QueryArg>& scope, bool values, const Roles& roles) {
+std::map<StatsKey, ColumnStats> load_stats_pg(CatalogReader& reader, const std::vector<QueryArg>& scope, bool values,
+                                              const Roles& roles) {
     std::map<StatsKey, ColumnStats> out;
     std::vector<QueryArg> args = scope;
     args.push_back({BOOLOID, values ? "true" : "false"});
-    OwnerScope as_owner(roles);
-    spi_for_each_row_pg(std::string(scope_cte_sql()) + stats_sql, args, [&](const TextRow& row) {
+    std::optional<OwnerScope> as_owner;
+    if (!reader.remote())
+        as_owner.emplace(roles);
+    const char* sql = reader.reads_pg_statistic() ? stats_sql : pg_stats_sql;
+    reader.for_each_row(std::string(scope_cte_sql()) + sql, args, [&](const TextRow& row) {
         if (!row[3] || !row[4])
             return;
         ColumnStats st;
@@ -188,10 +207,10 @@ void count(json& stats, const char* key, int n = 1) {
 
 // Relations of the given schemas (a JSON array of names) whose reading would run another
 // role's code, as the caller.
-Unreadable unreadable_relations_pg(const std::string& schemas_json) {
+Unreadable unreadable_relations_pg(CatalogReader& reader, const std::string& schemas_json) {
     Unreadable out;
-    const std::string caller = std::to_string(GetUserId());
-    for (const TextRow& row : spi_query_pg(unreadable_sql, {{JSONBOID, schemas_json.c_str()}, {OIDOID, caller.c_str()}}))
+    const std::string caller = reader.role_oid();
+    for (const TextRow& row : reader.query(unreadable_sql, {{JSONBOID, schemas_json.c_str()}, {OIDOID, caller.c_str()}}))
         out.emplace(std::make_pair(*row[0], *row[1]), *row[2]);
     return out;
 }
@@ -231,7 +250,7 @@ struct TableSpec {
 };
 
 // Profiles one table into run (or counts why it is not profiled).
-void profile_table_pg(const TableSpec& t, const std::map<StatsKey, ColumnStats>& column_stats,
+void profile_table_pg(CatalogReader& reader, const TableSpec& t, const std::map<StatsKey, ColumnStats>& column_stats,
                       const AnalysisOptions& options, ProfileRun& run, json& errors, json& skipped,
                       double& sample_ms) {
     json& stats = run.stats;
@@ -271,7 +290,7 @@ void profile_table_pg(const TableSpec& t, const std::map<StatsKey, ColumnStats>&
         // Per-table memory: the sample's tuples and the parsed rows go when the table is done.
         MemoryContextScope table_memory("cartridge profile table");
         std::vector<TextRow> rows;
-        std::optional<std::string> error = read_in_subtransaction_pg([&] { rows = spi_query_pg(sql, {}, true); });
+        std::optional<std::string> error = reader.read_isolated([&] { rows = reader.query(sql); });
         check_for_interrupts_pg();
         sample_ms += ms_since(sample_started);
         if (error || rows.size() != 1) {
@@ -309,7 +328,7 @@ void profile_table_pg(const TableSpec& t, const std::map<StatsKey, ColumnStats>&
 
 }  // namespace
 
-void profile_scope_pg(const std::vector<QueryArg>& scope, const std::string& schemas_json,
+void profile_scope_pg(CatalogReader& reader, const std::vector<QueryArg>& scope, const std::string& schemas_json,
                       const AnalysisOptions& options, const Roles& roles, ProfileRun& run) {
     const auto started = Clock::now();
     run.stats = {{"tables", 0},
@@ -327,10 +346,10 @@ void profile_scope_pg(const std::vector<QueryArg>& scope, const std::string& sch
     json errors = json::array();
     json skipped = json::array();
     auto step = Clock::now();
-    run.unreadable = unreadable_relations_pg(schemas_json);
+    run.unreadable = unreadable_relations_pg(reader, schemas_json);
     run.timings_ms["unreadable"] = ms_since(step);
     step = Clock::now();
-    const std::map<StatsKey, ColumnStats> column_stats = load_stats_pg(scope, options.values, roles);
+    const std::map<StatsKey, ColumnStats> column_stats = load_stats_pg(reader, scope, options.values, roles);
     run.timings_ms["pg_stats"] = ms_since(step);
     double sample_ms = 0;
     run.relids = "{";
@@ -340,10 +359,10 @@ void profile_scope_pg(const std::vector<QueryArg>& scope, const std::string& sch
     std::string sql = std::string(scope_cte_sql()) + tables_sql;
     sql.replace(sql.find("WITH "), 5, "WITH RECURSIVE ");
     TableSpec table;
-    spi_for_each_row_pg(sql, scope, [&](const TextRow& row) {
+    reader.for_each_row(sql, scope, [&](const TextRow& row) {
         if (*row[0] != table.relid) {
             if (!table.relid.empty())
-                profile_table_pg(table, column_stats, options, run, errors, skipped, sample_ms);
+                profile_table_pg(reader, table, column_stats, options, run, errors, skipped, sample_ms);
             table = TableSpec{};
             table.relid = *row[0];
             table.schema = *row[1];
@@ -366,7 +385,7 @@ void profile_scope_pg(const std::vector<QueryArg>& scope, const std::string& sch
         table.attnums.push_back(std::stoi(*row[8]));
     });
     if (!table.relid.empty())
-        profile_table_pg(table, column_stats, options, run, errors, skipped, sample_ms);
+        profile_table_pg(reader, table, column_stats, options, run, errors, skipped, sample_ms);
     if (!errors.empty())
         run.stats["errors"] = errors;
     if (!skipped.empty())

@@ -5,6 +5,7 @@
 
 #include "core/analysis_options.hpp"
 #include "pg/owner_scope.hpp"
+#include "pg/reader.hpp"
 #include "pg/spi.hpp"
 
 #include <nlohmann/json.hpp>
@@ -44,8 +45,9 @@ struct ProfileRun {
 // user's data as the caller, one table at a time in a read-only subtransaction that is
 // rolled back (its lock goes with it); reads pg_statistic as the extension's owner, for the
 // tables the caller may SELECT whole (what pg_stats would show it).
-// `schemas_json` is the JSON array of the scan's schemas.
-void profile_scope_pg(const std::vector<QueryArg>& scope, const std::string& schemas_json,
+// `schemas_json` is the JSON array of the scan's schemas. A remote reader reads the remote
+// server's data as its role, and its statistics from pg_stats unless that role is a superuser.
+void profile_scope_pg(CatalogReader& reader, const std::vector<QueryArg>& scope, const std::string& schemas_json,
                       const AnalysisOptions& options, const Roles& roles, ProfileRun& run);
 
 // The server's quote_identifier.

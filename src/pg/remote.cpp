@@ -14,20 +14,27 @@
 #include "pg/datum.hpp"
 
 #include "core/error.hpp"
+#include "core/identifier.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstring>
 
 extern "C" {
 #include "catalog/pg_authid.h"
+#include "catalog/pg_type_d.h"
+#include "commands/defrem.h"
+#include "foreign/foreign.h"
 #include "miscadmin.h"
 #include "pgstat.h"
 #include "storage/latch.h"
 #include "utils/acl.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
 #include "utils/wait_event.h"
 }
 
@@ -174,6 +181,351 @@ RemoteConnection connect_remote_pg(const std::string& conninfo) {
                     "ident authentication).");
     }
     return out;
+}
+
+namespace {
+
+bool is_libpq_keyword(const std::string& key) {
+    static const std::vector<std::string> keywords = [] {
+        std::vector<std::string> out;
+        PQconninfoOption* defaults = PQconndefaults();
+        for (PQconninfoOption* o = defaults; o && o->keyword; ++o)
+            out.emplace_back(o->keyword);
+        if (defaults)
+            PQconninfoFree(defaults);
+        return out;
+    }();
+    return std::find(keywords.begin(), keywords.end(), key) != keywords.end();
+}
+
+}  // namespace
+
+std::string conninfo_without_password(const std::string& conninfo) {
+    PQconninfoOption* options = PQconninfoParse(conninfo.c_str(), nullptr);
+    if (!options)
+        return "";
+    std::string out;
+    for (PQconninfoOption* o = options; o->keyword; ++o) {
+        const std::string key = o->keyword;
+        if (!o->val || !o->val[0] || key == "password" || key == "sslpassword")
+            continue;
+        out += (out.empty() ? "" : " ") + key + "=" + backslash_quoted(o->val);
+    }
+    PQconninfoFree(options);
+    return out;
+}
+
+std::string foreign_server_conninfo_pg(const std::string& name) {
+    const char* server_name = name.c_str();
+    ForeignServer* server = pg_call([server_name] { return GetForeignServerByName(server_name, true); });
+    if (!server)
+        throw Error(sqlstate::undefined_object, fmt::format("server \"{}\" does not exist", name),
+                    "CREATE SERVER name FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '...', port '...', dbname "
+                    "'...'); and CREATE USER MAPPING FOR CURRENT_USER SERVER name OPTIONS (user '...', password "
+                    "'...');");
+    const Oid server_id = server->serverid;
+    const bool allowed =
+        pg_call([server_id] { return pg_foreign_server_aclcheck(server_id, GetUserId(), ACL_USAGE); }) ==
+        ACLCHECK_OK;
+    if (!allowed)
+        throw Error(sqlstate::insufficient_privilege, fmt::format("permission denied for foreign server {}", name),
+                    fmt::format("GRANT USAGE ON FOREIGN SERVER {} TO <role>;", name));
+    UserMapping* mapping = pg_call([server_id] { return GetUserMapping(GetUserId(), server_id); });
+    std::string out;
+    for (List* options : {server->options, mapping->options}) {
+        ListCell* cell;
+        foreach (cell, options) {
+            DefElem* option = static_cast<DefElem*>(lfirst(cell));
+            const std::string key = option->defname;
+            if (!is_libpq_keyword(key) || key == "fallback_application_name")
+                continue;
+            const char* value = pg_call([option] { return defGetString(option); });
+            out += (out.empty() ? "" : " ") + key + "=" + backslash_quoted(value);
+        }
+    }
+    return out;
+}
+
+std::string remote_conninfo_pg(const nlohmann::json& options) {
+    const auto conninfo = options.find("conninfo");
+    const auto server = options.find("server");
+    if (conninfo != options.end() && server != options.end())
+        throw Error(sqlstate::invalid_parameter_value, "options \"conninfo\" and \"server\" cannot both be given",
+                    "Name a foreign server (its user mapping holds the credentials) or give a connection string.");
+    std::string out;
+    if (conninfo != options.end()) {
+        if (!conninfo->is_string() || conninfo->get<std::string>().empty())
+            throw Error(sqlstate::invalid_parameter_value, "option \"conninfo\" must be a non-empty string",
+                        "For example: '{\"conninfo\": \"host=db.example.com dbname=shop user=reader password=...\"}'");
+        out = conninfo->get<std::string>();
+    } else if (server != options.end()) {
+        if (!server->is_string() || server->get<std::string>().empty())
+            throw Error(sqlstate::invalid_parameter_value, "option \"server\" must be the name of a foreign server",
+                        "For example: '{\"server\": \"warehouse\"}' (see CREATE SERVER and CREATE USER MAPPING).");
+        out = foreign_server_conninfo_pg(server->get<std::string>());
+    } else {
+        return out;
+    }
+    check_remote_allowed_pg(out);
+    return out;
+}
+
+namespace {
+
+// An error the remote server reported for one statement (the connection is still usable).
+class RemoteQueryError : public Error {
+public:
+    using Error::Error;
+};
+
+// Catalog queries use functions of PostgreSQL 12 (pg_partition_root, pg_partition_tree).
+constexpr int kMinServerVersion = 120000;
+
+std::string local_setting_pg(const char* name) {
+    const char* value = pg_call([name] { return GetConfigOption(name, false, false); });
+    return value ? value : "";
+}
+
+}  // namespace
+
+RemoteReader::RemoteReader(const std::string& conninfo) {
+    password_ = parse_conninfo(conninfo).password;
+    RemoteConnection connection = connect_remote_pg(conninfo);
+    if (!connection.conn)
+        throw Error("08001", "could not connect to the remote server",
+                    "SELECT cartridge_test_connection('...') shows what the server answered.", connection.error);
+    conn_ = std::move(connection.conn);
+    PGconn* c = conn_.get();
+    if (PQsetnonblocking(c, 1) != 0)
+        connection_lost();
+    database_ = PQdb(c);
+    const char* version = PQparameterStatus(c, "server_version");
+    server_version_ = version ? version : "";
+    const char* super = PQparameterStatus(c, "is_superuser");
+    superuser_ = super && std::strcmp(super, "on") == 0;
+    if (PQserverVersion(c) < kMinServerVersion)
+        throw Error(sqlstate::feature_not_supported,
+                    fmt::format("remote server version {} is not supported", server_version_),
+                    "Cartridge scans PostgreSQL 12 and later.");
+    auto literal = [c](const std::string& value) {
+        char* quoted = PQescapeLiteral(c, value.c_str(), value.size());
+        std::string out = quoted ? quoted : "''";
+        if (quoted)
+            PQfreemem(quoted);
+        return out;
+    };
+    execute(fmt::format(
+        "SET search_path = pg_catalog, pg_temp; SET row_security = off; SET DateStyle = {}; "
+        "SET IntervalStyle = {}; SET extra_float_digits = {}",
+        literal(local_setting_pg("DateStyle")), literal(local_setting_pg("IntervalStyle")),
+        literal(local_setting_pg("extra_float_digits"))));
+    // A time zone this server knows and the remote does not is not worth failing a scan.
+    try {
+        execute("SET TimeZone = " + literal(local_setting_pg("TimeZone")));
+    } catch (const RemoteQueryError&) {
+    }
+    execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    role_oid_ = query("SELECT oid FROM pg_catalog.pg_roles WHERE rolname OPERATOR(pg_catalog.=) CURRENT_USER").at(0).at(0).value();
+}
+
+RemoteReader::~RemoteReader() = default;
+
+nlohmann::json RemoteReader::where() const {
+    PGconn* c = conn_.get();
+    const char* host = PQhost(c);
+    const char* port = PQport(c);
+    return {{"host", host ? host : ""}, {"port", port ? std::atoi(port) : 0}, {"database", database_},
+            {"user", PQuser(c)}, {"server_version", server_version_}};
+}
+
+void RemoteReader::connection_lost() {
+    broken_ = true;
+    std::string message = conn_ ? PQerrorMessage(conn_.get()) : "no connection";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
+        message.pop_back();
+    throw Error("08006", "lost the connection to the remote server", "",
+                scrub_password(message, password_));
+}
+
+// Waits for the socket (or the latch: an interrupt cancels the remote query, then ends the
+// statement). Returns WaitLatchOrSocket's events.
+int RemoteReader::wait_socket(int socket_events) {
+    const pgsocket socket = PQsocket(conn_.get());
+    const int events = socket_events | WL_LATCH_SET | WL_EXIT_ON_PM_DEATH;
+    const int rc = pg_call([events, socket] { return WaitLatchOrSocket(MyLatch, events, socket, -1, PG_WAIT_EXTENSION); });
+    if (rc & WL_LATCH_SET) {
+        pg_call([] { ResetLatch(MyLatch); });
+        try {
+            check_for_interrupts_pg();
+        } catch (...) {
+            // Stop the remote query too (libpq 15 has only the blocking cancel, as
+            // postgres_fdw uses it); the connection is closed as the error unwinds.
+            broken_ = true;
+            if (PGcancel* cancel = PQgetCancel(conn_.get())) {
+                char message[256];
+                (void)PQcancel(cancel, message, sizeof message);
+                PQfreeCancel(cancel);
+            }
+            throw;
+        }
+    }
+    return rc;
+}
+
+void RemoteReader::send(const std::string& sql, const std::vector<QueryArg>& args) {
+    if (broken_)
+        throw Error("08006", "lost the connection to the remote server");
+    PGconn* c = conn_.get();
+    // Parameters as text; a binary one goes through its type's output function. Built-in
+    // types have the same oids on every server.
+    std::vector<std::optional<std::string>> texts;
+    std::vector<Oid> types;
+    for (const QueryArg& arg : args) {
+        types.push_back(arg.type);
+        if (arg.is_binary) {
+            if (arg.is_null_datum) {
+                texts.emplace_back();
+                continue;
+            }
+            const Oid type = arg.type;
+            const Datum datum = arg.datum;
+            char* text = pg_call([type, datum] {
+                Oid output;
+                bool varlena;
+                getTypeOutputInfo(type, &output, &varlena);
+                return OidOutputFunctionCall(output, datum);
+            });
+            texts.emplace_back(text);
+            pfree(text);
+        } else if (arg.text) {
+            texts.emplace_back(arg.text);
+        } else {
+            texts.emplace_back();
+        }
+    }
+    std::vector<const char*> values;
+    for (const auto& t : texts)
+        values.push_back(t ? t->c_str() : nullptr);
+    const int sent = args.empty() ? PQsendQueryParams(c, sql.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0)
+                                  : PQsendQueryParams(c, sql.c_str(), static_cast<int>(args.size()), types.data(),
+                                                      values.data(), nullptr, nullptr, 0);
+    if (!sent)
+        connection_lost();
+    for (;;) {
+        const int flushed = PQflush(c);
+        if (flushed == 0)
+            break;
+        if (flushed < 0)
+            connection_lost();
+        if (wait_socket(WL_SOCKET_READABLE | WL_SOCKET_WRITEABLE) & WL_SOCKET_READABLE)
+            if (!PQconsumeInput(c))
+                connection_lost();
+    }
+}
+
+// Hands every result of the statement sent to each(); raises the first error once the
+// statement is done (the connection is then ready for the next one).
+void RemoteReader::drain(const std::function<void(PGresult*)>& each) {
+    PGconn* c = conn_.get();
+    std::optional<RemoteQueryError> error;
+    for (;;) {
+        while (PQisBusy(c)) {
+            if (wait_socket(WL_SOCKET_READABLE) & WL_SOCKET_READABLE)
+                if (!PQconsumeInput(c))
+                    connection_lost();
+        }
+        std::unique_ptr<PGresult, decltype(&PQclear)> result(PQgetResult(c), &PQclear);
+        if (!result)
+            break;
+        const ExecStatusType status = PQresultStatus(result.get());
+        if (status == PGRES_FATAL_ERROR || status == PGRES_NONFATAL_ERROR || status == PGRES_BAD_RESPONSE) {
+            if (PQstatus(c) == CONNECTION_BAD)
+                connection_lost();
+            if (!error) {
+                const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
+                const char* primary = PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY);
+                const char* hint = PQresultErrorField(result.get(), PG_DIAG_MESSAGE_HINT);
+                const char* detail = PQresultErrorField(result.get(), PG_DIAG_MESSAGE_DETAIL);
+                error.emplace(state ? state : "XX000",
+                              scrub_password(std::string("remote server: ") + (primary ? primary : "error"),
+                                             password_),
+                              scrub_password(hint ? hint : "", password_), scrub_password(detail ? detail : "", password_));
+            }
+            continue;
+        }
+        if (!error)
+            each(result.get());
+    }
+    if (PQstatus(c) == CONNECTION_BAD)
+        connection_lost();
+    if (error)
+        throw *error;
+}
+
+void RemoteReader::execute(const std::string& sql) {
+    if (broken_)
+        throw Error("08006", "lost the connection to the remote server");
+    if (!PQsendQuery(conn_.get(), sql.c_str()))
+        connection_lost();
+    while (PQflush(conn_.get()) == 1)
+        wait_socket(WL_SOCKET_WRITEABLE);
+    drain([](PGresult*) {});
+}
+
+namespace {
+
+void append_rows(PGresult* result, const std::function<void(const TextRow&)>& each) {
+    const int rows = PQntuples(result);
+    const int width = PQnfields(result);
+    TextRow row(width);
+    for (int r = 0; r < rows; r++) {
+        for (int f = 0; f < width; f++) {
+            if (PQgetisnull(result, r, f))
+                row[f].reset();
+            else
+                row[f].emplace(PQgetvalue(result, r, f), PQgetlength(result, r, f));
+        }
+        each(row);
+    }
+}
+
+}  // namespace
+
+std::vector<TextRow> RemoteReader::query(const std::string& sql, const std::vector<QueryArg>& args) {
+    std::vector<TextRow> out;
+    send(sql, args);
+    drain([&](PGresult* result) { append_rows(result, [&](const TextRow& row) { out.push_back(row); }); });
+    return out;
+}
+
+void RemoteReader::for_each_row(const std::string& sql, const std::vector<QueryArg>& args,
+                                const std::function<void(const TextRow&)>& each) {
+    // Through a cursor, 1,000 rows a fetch: a large result is never held whole, and each()
+    // may send statements of its own between two fetches (a sample of each table).
+    const std::string cursor = "cartridge_rows_" + std::to_string(++cursors_);
+    send("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + sql, args);
+    drain([](PGresult*) {});
+    for (;;) {
+        std::vector<TextRow> rows = query("FETCH 1000 FROM " + cursor);
+        for (const TextRow& row : rows)
+            each(row);
+        if (rows.size() < 1000)
+            break;
+    }
+    execute("CLOSE " + cursor);
+}
+
+std::optional<std::string> RemoteReader::read_isolated(const std::function<void()>& body) {
+    execute("SAVEPOINT cartridge_read");
+    std::optional<std::string> error;
+    try {
+        body();
+    } catch (const RemoteQueryError& e) {
+        error = e.what();
+    }
+    // Rolled back either way: the locks the read took go with the savepoint.
+    execute("ROLLBACK TO SAVEPOINT cartridge_read; RELEASE SAVEPOINT cartridge_read");
+    return error;
 }
 
 }  // namespace cartridge::pg

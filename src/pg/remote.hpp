@@ -2,8 +2,10 @@
 #pragma once
 
 #include "pg/guard.hpp"
+#include "pg/reader.hpp"
 
 #include <libpq-fe.h>
+#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <string>
@@ -33,5 +35,63 @@ RemoteConnection connect_remote_pg(const std::string& conninfo);
 
 // The text with every occurrence of the password masked.
 std::string scrub_password(std::string text, const std::string& password);
+
+// The connection string without its password (nor sslpassword), as key='value' pairs in
+// libpq's order: what a scan stores to say where it read.
+std::string conninfo_without_password(const std::string& conninfo);
+
+// The connection string of a foreign server for the current role: the libpq options of the
+// server and of the role's user mapping (as dblink builds it; options of the wrapper such as
+// postgres_fdw's fetch_size are left out). The role needs USAGE on the server.
+std::string foreign_server_conninfo_pg(const std::string& server);
+
+// Where a remote scan reads: `{"conninfo": ...}` or `{"server": ...}` of cartridge_scan's
+// options, resolved for the current role (checks included). Empty when the options name
+// neither (a local scan).
+std::string remote_conninfo_pg(const nlohmann::json& options);
+
+// A read-only session on another server for a scan: one REPEATABLE READ READ ONLY
+// transaction (one snapshot of its catalog, and it works on a hot standby), search_path
+// pg_catalog, row_security off (a table whose policies would apply fails instead of running
+// them), and this session's DateStyle, IntervalStyle, extra_float_digits and TimeZone, so
+// that values print as a local scan prints them. Every wait is on the latch: cancel and
+// statement_timeout interrupt it and cancel the remote query. Errors of the remote server
+// keep its SQLSTATE; the password never appears in one.
+class RemoteReader final : public CatalogReader {
+public:
+    // Connects (connect_remote_pg; a failure is an ERROR 08001) and opens the transaction.
+    // Call check_remote_allowed_pg first.
+    explicit RemoteReader(const std::string& conninfo);
+    ~RemoteReader() override;
+
+    bool remote() const noexcept override { return true; }
+    bool reads_pg_statistic() const noexcept override { return superuser_; }
+    std::string role_oid() override { return role_oid_; }
+    std::vector<TextRow> query(const std::string& sql, const std::vector<QueryArg>& args = {}) override;
+    void for_each_row(const std::string& sql, const std::vector<QueryArg>& args,
+                      const std::function<void(const TextRow&)>& each) override;
+    std::optional<std::string> read_isolated(const std::function<void()>& body) override;
+
+    // Where it is connected: {"host", "port", "database", "user", "server_version"}.
+    nlohmann::json where() const;
+    const std::string& database() const noexcept { return database_; }
+    const std::string& server_version() const noexcept { return server_version_; }
+
+private:
+    void send(const std::string& sql, const std::vector<QueryArg>& args);
+    void execute(const std::string& sql);
+    void drain(const std::function<void(PGresult*)>& each);
+    int wait_socket(int socket_events);
+    [[noreturn]] void connection_lost();
+
+    std::unique_ptr<PGconn, PgConnCloser> conn_;
+    std::string password_;
+    std::string role_oid_;
+    std::string database_;
+    std::string server_version_;
+    bool superuser_ = false;
+    bool broken_ = false;
+    int cursors_ = 0;
+};
 
 }  // namespace cartridge::pg

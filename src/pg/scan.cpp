@@ -9,6 +9,8 @@
 #include "pg/jobs.hpp"
 #include "pg/spi.hpp"
 #include "pg/owner_scope.hpp"
+#include "pg/reader.hpp"
+#include "pg/remote.hpp"
 
 #include "core/analysis_options.hpp"
 #include "core/error.hpp"
@@ -33,7 +35,7 @@ using nlohmann::json;
 
 // The schemas a scan covers: those asked for (each must exist and be scannable), or every
 // schema that is not a system schema nor belongs to an extension.
-json resolve_schemas_pg(const std::optional<std::string>& requested_array) {
+json resolve_schemas_pg(cartridge::pg::CatalogReader& reader, const std::optional<std::string>& requested_array) {
     static const char* const sql = R"SQL(
 WITH scannable AS (
     SELECT n.nspname::text AS name
@@ -53,8 +55,7 @@ SELECT coalesce((SELECT pg_catalog.jsonb_agg(name ORDER BY name) FROM scannable)
        (SELECT pg_catalog.jsonb_agg(name ORDER BY name) FROM wanted
          WHERE name IN (SELECT nspname FROM pg_catalog.pg_namespace))
 )SQL";
-    auto rows = cartridge::pg::spi_query_pg(
-        sql, {{TEXTARRAYOID, requested_array ? requested_array->c_str() : nullptr}});
+    auto rows = reader.query(sql, {{TEXTARRAYOID, requested_array ? requested_array->c_str() : nullptr}});
     json available = json::parse(rows.at(0).at(0).value());
     if (!requested_array)
         return available;
@@ -76,6 +77,11 @@ SELECT coalesce((SELECT pg_catalog.jsonb_agg(name ORDER BY name) FROM scannable)
     }
     return json::parse(rows.at(0).at(2).value());
 }
+
+const char* const remote_async_hint =
+    "The password of a connection string is never stored, so the worker could not connect: create a foreign "
+    "server and a user mapping (they keep the credentials) and pass '{\"server\": \"name\"}', or scan with "
+    "async => false.";
 
 json patterns_json(const std::vector<cartridge::NamePattern>& patterns) {
     json out = json::array();
@@ -103,7 +109,7 @@ std::optional<std::string> array_arg_as_text_pg(FunctionCallInfo fcinfo, int n) 
 
 namespace cartridge::pg {
 
-void execute_scan_pg(int64_t scan_id, const Roles& roles) {
+void execute_scan_pg(int64_t scan_id, const Roles& roles, CatalogReader* given_reader) {
     const auto started = std::chrono::steady_clock::now();
     const std::string id = std::to_string(scan_id);
     // Not read-only: a sync scan reads the row its own INSERT just wrote.
@@ -117,6 +123,19 @@ void execute_scan_pg(int64_t scan_id, const Roles& roles) {
     const cartridge::ScanOptions options = cartridge::parse_scan_options(row[0][1].value_or("{}"));
     const std::string database_name = row[0][2].value_or("");
     const std::string schemas_text = schemas.dump();
+    // Where it reads: the reader of a synchronous remote scan is given; a queued scan of a
+    // foreign server connects now, as the role that queued it.
+    LocalReader local;
+    std::unique_ptr<RemoteReader> connected;
+    if (!given_reader && options.raw.contains("conninfo"))
+        throw Error(cartridge::sqlstate::feature_not_supported,
+                    "a queued scan cannot connect with a connection string", remote_async_hint);
+    if (!given_reader) {
+        const std::string conninfo = remote_conninfo_pg(options.raw);
+        if (!conninfo.empty())
+            connected = std::make_unique<RemoteReader>(conninfo);
+    }
+    CatalogReader& reader = given_reader ? *given_reader : connected ? *connected : static_cast<CatalogReader&>(local);
 
     // Profiling (unless "profile" is false) runs once the scope is known, so that the
     // profiles are stored with the columns; then relationship inference and classification.
@@ -125,10 +144,11 @@ void execute_scan_pg(int64_t scan_id, const Roles& roles) {
     SchemaBuilder model;
     CatalogCounts counts = store_catalog_pg(
         scan_id, schemas_text, patterns_json(options.include).dump(), patterns_json(options.exclude).dump(), roles,
+        reader,
         [&](const std::vector<QueryArg>& scope) {
             if (!analysis.profile)
                 return profiled.column_args();
-            profile_scope_pg(scope, schemas_text, analysis, roles, profiled);
+            profile_scope_pg(reader, scope, schemas_text, analysis, roles, profiled);
             return profiled.column_args();
         },
         model);
@@ -136,7 +156,8 @@ void execute_scan_pg(int64_t scan_id, const Roles& roles) {
     cartridge::Schema schema = model.finish(scan_id, database_name);
     counts.timings_ms.emplace_back(
         "model", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - modelled).count());
-    infer_and_classify_pg(scan_id, options.raw, roles, analysis.profile ? &profiled : nullptr, std::move(schema));
+    infer_and_classify_pg(scan_id, options.raw, roles, reader, analysis.profile ? &profiled : nullptr,
+                          std::move(schema));
 
     const double duration_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -150,6 +171,8 @@ void execute_scan_pg(int64_t scan_id, const Roles& roles) {
         {"skipped_no_privilege", counts.skipped_no_privilege},
         {"profile", options.profile},
     };
+    if (auto* remote = dynamic_cast<RemoteReader*>(&reader))
+        stats["remote"] = remote->where();
     json timings = json::object();
     for (const auto& [step, ms] : counts.timings_ms)
         timings[step] = std::round(ms * 1000) / 1000;
@@ -189,30 +212,52 @@ CARTRIDGE_FUNCTION(cartridge_scan) {
 
     cartridge::pg::SpiScope spi;
     const cartridge::pg::Roles roles = cartridge::pg::extension_roles_pg();
-    const std::string schemas_text = resolve_schemas_pg(schemas_arg).dump();
-    const std::string options_text = options.raw.dump();
+    // A remote scan connects now, also when queued: who may connect, and the schemas to
+    // scan, are checked in the call.
+    const std::string conninfo = cartridge::pg::remote_conninfo_pg(options.raw);
+    if (async && options.raw.contains("conninfo"))
+        throw Error(cartridge::sqlstate::feature_not_supported,
+                    "an asynchronous scan cannot connect with a connection string", remote_async_hint);
+    cartridge::pg::LocalReader local;
+    std::unique_ptr<cartridge::pg::RemoteReader> remote;
+    if (!conninfo.empty())
+        remote = std::make_unique<cartridge::pg::RemoteReader>(conninfo);
+    cartridge::pg::CatalogReader& reader =
+        remote ? static_cast<cartridge::pg::CatalogReader&>(*remote) : static_cast<cartridge::pg::CatalogReader&>(local);
+    const std::string schemas_text = resolve_schemas_pg(reader, schemas_arg).dump();
+    // The password is never stored: the connection string is kept without it.
+    json stored_options = options.raw;
+    if (stored_options.contains("conninfo"))
+        stored_options["conninfo"] = cartridge::pg::conninfo_without_password(conninfo);
+    const std::string options_text = stored_options.dump();
+    const std::string database = remote ? remote->database() : std::string();
+    const std::string version = remote ? remote->server_version() : std::string();
     const std::string caller = std::to_string(roles.caller);
     int64_t scan_id;
     {
         cartridge::pg::OwnerScope as_owner(roles);
         auto inserted = cartridge::pg::spi_query_pg(
             "INSERT INTO cartridge.scans (database_name, server_version, schemas, options, scanned_by, async, status, "
-            "stage, started_at) "
-            "SELECT pg_catalog.current_database(), pg_catalog.current_setting('server_version'), "
+            "stage, started_at, source) "
+            "SELECT coalesce($5, pg_catalog.current_database()), "
+            "coalesce($6, pg_catalog.current_setting('server_version')), "
             "ARRAY(SELECT pg_catalog.jsonb_array_elements_text($1)), $2, $3::pg_catalog.regrole, $4, "
             "CASE WHEN $4 THEN 'queued' ELSE 'running' END, CASE WHEN $4 THEN 'queued' ELSE 'scanning' END, "
-            "CASE WHEN $4 THEN NULL ELSE pg_catalog.clock_timestamp() END "
+            "CASE WHEN $4 THEN NULL ELSE pg_catalog.clock_timestamp() END, "
+            "CASE WHEN $5 IS NULL THEN 'local' ELSE 'remote' END "
             "RETURNING id",
             {{JSONBOID, schemas_text.c_str()},
              {JSONBOID, options_text.c_str()},
              {OIDOID, caller.c_str()},
-             {BOOLOID, async ? "true" : "false"}},
+             {BOOLOID, async ? "true" : "false"},
+             {TEXTOID, remote ? database.c_str() : nullptr},
+             {TEXTOID, remote ? version.c_str() : nullptr}},
             false);
         scan_id = std::stoll(inserted.at(0).at(0).value());
     }
     if (async)
         cartridge::pg::wake_worker_at_commit();
     else
-        cartridge::pg::execute_scan_pg(scan_id, roles);
+        cartridge::pg::execute_scan_pg(scan_id, roles, remote.get());
     PG_RETURN_INT64(scan_id);
 }

@@ -232,7 +232,9 @@ Schema load_scan_pg(int64_t scan_id, bool inference_profiles) {
     // SELECT cartridge_generate(cartridge_scan()).
     FreshSnapshotScope snapshot;
     const std::string id = std::to_string(scan_id);
-    auto scan = spi_query_pg("SELECT database_name FROM cartridge.scans WHERE id = $1", {{INT8OID, id.c_str()}});
+    auto scan = spi_query_pg(
+        "SELECT database_name, stats->'remote'->>'host', stats->'remote'->>'port' FROM cartridge.scans WHERE id = $1",
+        {{INT8OID, id.c_str()}});
     if (scan.empty())
         throw Error(sqlstate::undefined_object, "scan " + id + " does not exist",
                     "SELECT id, database_name, started_at FROM cartridge.scans lists the scans you can see.");
@@ -248,7 +250,10 @@ Schema load_scan_pg(int64_t scan_id, bool inference_profiles) {
     read(ScanModelFields::constraints(), "constraints", &SchemaBuilder::constraint);
     read(ScanModelFields::indexes(), "indexes", &SchemaBuilder::index);
     read(ScanModelFields::relationships(), "relationships", &SchemaBuilder::relationship);
-    return builder.finish(scan_id, scan[0][0].value_or(""));
+    Schema schema = builder.finish(scan_id, scan[0][0].value_or(""));
+    schema.host = scan[0][1].value_or("");
+    schema.port = scan[0][2].value_or("");
+    return schema;
 }
 
 }  // namespace cartridge::pg

@@ -12,7 +12,7 @@ import time
 import psycopg
 import pytest
 
-from cluster import Cluster
+from cluster import Cluster, crash_lines
 
 PASSWORD = "S3cret-pw-Qx7"
 WRONG = "Wr0ng-pw-Zz9"
@@ -29,6 +29,8 @@ def remote():
             admin.execute("CREATE ROLE trusted_user LOGIN")  # host ... trust: no password asked
             admin.execute("SELECT pg_reload_conf()")
         yield c
+        crashes = crash_lines(c.log_text())
+        assert not crashes, crashes
     finally:
         c.destroy()
 
@@ -51,7 +53,7 @@ def roles(cluster, make_db):
     yield name
     cluster.drop_database(name)
     with cluster.connect() as admin:
-        admin.execute("DROP ROLE tc_member; DROP ROLE tc_outsider")
+        admin.execute("DROP OWNED BY tc_member; DROP OWNED BY tc_outsider; DROP ROLE tc_member; DROP ROLE tc_outsider")
 
 
 def try_connection(conn, info: str) -> dict:
