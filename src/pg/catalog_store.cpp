@@ -359,7 +359,7 @@ uint64 run_remote(CatalogReader& reader, const Step& step, const std::vector<Que
         batch.clear();
         in_batch = 0;
     };
-    reader.for_each_row(remote_sql(step), args, [&](const TextRow& row) {
+    reader.stream(remote_sql(step), args, [&](const TextRow& row) {
         batch += in_batch ? ',' : '[';
         if (fix) {
             nlohmann::json value = nlohmann::json::parse(row.at(0).value());

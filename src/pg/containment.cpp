@@ -66,6 +66,30 @@ std::vector<Containment> measure_containment_pg(CatalogReader& reader, const Sch
     stats["failed_checks"] = 0;
     std::vector<Containment> out(candidates.size());
     SpiScope spi;
+    // Checks go in batches (on a remote server, few round trips for many of them).
+    constexpr size_t kBatch = 64;
+    std::vector<size_t> queued;
+    std::vector<std::string> statements;
+    auto measure = [&] {
+        if (statements.empty())
+            return;
+        std::vector<IsolatedResult> results = reader.query_batch_isolated(statements);
+        for (size_t n = 0; n < queued.size(); n++) {
+            Containment& result = out[queued[n]];
+            const std::vector<TextRow>& rows = results[n].rows;
+            if (results[n].error || rows.size() != 1 || !rows[0][0] || !rows[0][1]) {
+                result.reason = "could not be checked: " + results[n].error.value_or("no result");
+                stats["failed_checks"] = stats["failed_checks"].get<int>() + 1;
+                continue;
+            }
+            result.checked = true;
+            result.sampled = std::stoll(*rows[0][0]);
+            result.found = std::stoll(*rows[0][1]);
+            stats["checked"] = stats["checked"].get<int>() + 1;
+        }
+        queued.clear();
+        statements.clear();
+    };
     for (size_t i = 0; i < candidates.size(); i++) {
         const Candidate& cand = candidates[i];
         const Relation& child = schema.relations[cand.child];
@@ -88,21 +112,12 @@ std::vector<Containment> measure_containment_pg(CatalogReader& reader, const Sch
             continue;
         }
         const SamplePlan plan = plan_sample(relation_rows(child), options.sample_rows);
-        const std::string sql = containment_query_pg(child, parent, cand, plan, options.probe_rows);
-        MemoryContextScope scope("cartridge containment");
-        std::vector<TextRow> rows;
-        std::optional<std::string> error = reader.read_isolated([&] { rows = reader.query(sql); });
-        check_for_interrupts_pg();
-        if (error || rows.size() != 1 || !rows[0][0] || !rows[0][1]) {
-            result.reason = "could not be checked: " + error.value_or("no result");
-            stats["failed_checks"] = stats["failed_checks"].get<int>() + 1;
-            continue;
-        }
-        result.checked = true;
-        result.sampled = std::stoll(*rows[0][0]);
-        result.found = std::stoll(*rows[0][1]);
-        stats["checked"] = stats["checked"].get<int>() + 1;
+        queued.push_back(i);
+        statements.push_back(containment_query_pg(child, parent, cand, plan, options.probe_rows));
+        if (statements.size() == kBatch)
+            measure();
     }
+    measure();
     stats["ms"] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return out;
 }

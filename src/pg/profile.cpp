@@ -174,7 +174,7 @@ std::map<StatsKey, ColumnStats> load_stats_pg(CatalogReader& reader, const std::
     if (!reader.remote())
         as_owner.emplace(roles);
     const char* sql = reader.reads_pg_statistic() ? stats_sql : pg_stats_sql;
-    reader.for_each_row(std::string(scope_cte_sql()) + sql, args, [&](const TextRow& row) {
+    reader.stream(std::string(scope_cte_sql()) + sql, args, [&](const TextRow& row) {
         if (!row[3] || !row[4])
             return;
         ColumnStats st;
@@ -249,10 +249,35 @@ struct TableSpec {
     std::vector<int> attnums;
 };
 
-// Profiles one table into run (or counts why it is not profiled).
-void profile_table_pg(CatalogReader& reader, const TableSpec& t, const std::map<StatsKey, ColumnStats>& column_stats,
-                      const AnalysisOptions& options, ProfileRun& run, json& errors, json& skipped,
-                      double& sample_ms) {
+// A table whose profiles need a sample of its rows, with what they are computed from.
+struct PendingSample {
+    TableSpec table;
+    std::vector<size_t> pair;
+    std::vector<std::optional<ColumnStats>> analyzed;
+    SamplePlan plan;
+    std::string sql;
+};
+
+// Appends a table's profiles to run.
+void add_profiles(ProfileRun& run, const TableSpec& t, const std::vector<json>& profiles) {
+    for (size_t i = 0; i < profiles.size(); i++) {
+        if (!run.profiles.empty()) {
+            run.relids += ',';
+            run.attnums += ',';
+        }
+        run.relids += t.relid;
+        run.attnums += std::to_string(t.attnums[i]);
+        run.profiles.push_back(profiles[i].dump());
+    }
+    count(run.stats, "tables");
+    count(run.stats, "columns", static_cast<int>(t.columns.size()));
+}
+
+// Profiles one table into run from its statistics, or queues it in `pending` for a sample
+// (or counts why it is not profiled).
+void profile_table_pg(const TableSpec& t, const std::map<StatsKey, ColumnStats>& column_stats,
+                      const AnalysisOptions& options, ProfileRun& run, json& skipped,
+                      std::vector<PendingSample>& pending) {
     json& stats = run.stats;
     if (t.kind == "v")
         return count(stats, "skipped_views");
@@ -278,53 +303,62 @@ void profile_table_pg(CatalogReader& reader, const TableSpec& t, const std::map<
         analyzed.push_back(find_stats(column_stats, t.relid, attnum));
     const bool from_stats = t.rows_estimate && *t.rows_estimate > 0 && pair.empty() && !t.columns.empty() &&
                             std::all_of(analyzed.begin(), analyzed.end(), [](const ColumnStats* s) { return s; });
-    std::vector<json> profiles;
     if (from_stats) {
+        std::vector<json> profiles;
         for (size_t i = 0; i < t.columns.size(); i++)
             profiles.push_back(column_profile_from_stats(t.columns[i], *analyzed[i], *t.rows_estimate, options));
         count(stats, "from_pg_stats");
-    } else {
-        const SamplePlan plan = plan_sample(t.rows_estimate, options.sample_rows);
-        const std::string sql = profile_query(t.qualified, t.columns, plan, options, pair);
-        const auto sample_started = Clock::now();
-        // Per-table memory: the sample's tuples and the parsed rows go when the table is done.
-        MemoryContextScope table_memory("cartridge profile table");
-        std::vector<TextRow> rows;
-        std::optional<std::string> error = reader.read_isolated([&] { rows = reader.query(sql); });
-        check_for_interrupts_pg();
-        sample_ms += ms_since(sample_started);
-        if (error || rows.size() != 1) {
+        add_profiles(run, t, profiles);
+        return;
+    }
+    PendingSample sample{t, pair, {}, plan_sample(t.rows_estimate, options.sample_rows), {}};
+    for (const ColumnStats* st : analyzed)
+        sample.analyzed.push_back(st ? std::optional<ColumnStats>(*st) : std::nullopt);
+    sample.sql = profile_query(t.qualified, t.columns, sample.plan, options, pair);
+    pending.push_back(std::move(sample));
+}
+
+// Reads the samples of the pending tables (in one batch: on a remote server a few round
+// trips for all of them) and profiles them into run.
+void sample_tables_pg(CatalogReader& reader, std::vector<PendingSample>& pending, const AnalysisOptions& options,
+                      ProfileRun& run, json& errors, double& sample_ms) {
+    if (pending.empty())
+        return;
+    json& stats = run.stats;
+    std::vector<std::string> statements;
+    for (const PendingSample& p : pending)
+        statements.push_back(p.sql);
+    const auto sample_started = Clock::now();
+    std::vector<IsolatedResult> results = reader.query_batch_isolated(statements);
+    sample_ms += ms_since(sample_started);
+    for (size_t n = 0; n < pending.size(); n++) {
+        const PendingSample& p = pending[n];
+        const TableSpec& t = p.table;
+        const std::vector<TextRow>& rows = results[n].rows;
+        if (results[n].error || rows.size() != 1) {
             count(stats, "failed");
             if (errors.size() < kMaxReported)
-                errors.push_back({{"table", t.schema + "." + t.table}, {"error", error.value_or("no result")}});
-            return;
+                errors.push_back({{"table", t.schema + "." + t.table}, {"error", results[n].error.value_or("no result")}});
+            continue;
         }
         const int64_t sampled = std::stoll(rows[0][0].value_or("0"));
+        std::vector<json> profiles;
         for (size_t i = 0; i < t.columns.size(); i++) {
             json raw = rows[0][i + 1] ? json::parse(*rows[0][i + 1]) : json::object();
-            std::optional<ColumnStats> st;
-            if (analyzed[i])
-                st = *analyzed[i];
-            profiles.push_back(column_profile(t.columns[i], raw, sampled, plan, t.rows_estimate, st, options));
+            profiles.push_back(column_profile(t.columns[i], raw, sampled, p.plan, t.rows_estimate, p.analyzed[i], options));
         }
         const size_t width = t.columns.size();
-        if (pair.size() == 2 && rows[0].size() > width + 1 && rows[0][width + 1] &&
-            pair_unique(json::parse(*rows[0][width + 1]), plan, sampled))
-            profiles[pair[0]]["unique_with"] = json::array({t.columns[pair[1]].name});
+        if (p.pair.size() == 2 && rows[0].size() > width + 1 && rows[0][width + 1] &&
+            pair_unique(json::parse(*rows[0][width + 1]), p.plan, sampled))
+            profiles[p.pair[0]]["unique_with"] = json::array({t.columns[p.pair[1]].name});
         count(stats, "sampled");
+        add_profiles(run, t, profiles);
     }
-    for (size_t i = 0; i < profiles.size(); i++) {
-        if (!run.profiles.empty()) {
-            run.relids += ',';
-            run.attnums += ',';
-        }
-        run.relids += t.relid;
-        run.attnums += std::to_string(t.attnums[i]);
-        run.profiles.push_back(profiles[i].dump());
-    }
-    count(stats, "tables");
-    count(stats, "columns", static_cast<int>(t.columns.size()));
+    pending.clear();
 }
+
+// Tables sampled per batch: bounds what is held (and, remotely, locked) at once.
+constexpr size_t kSampleBatch = 64;
 
 }  // namespace
 
@@ -359,10 +393,16 @@ void profile_scope_pg(CatalogReader& reader, const std::vector<QueryArg>& scope,
     std::string sql = std::string(scope_cte_sql()) + tables_sql;
     sql.replace(sql.find("WITH "), 5, "WITH RECURSIVE ");
     TableSpec table;
+    std::vector<PendingSample> pending;
+    auto profile_table = [&] {
+        profile_table_pg(table, column_stats, options, run, skipped, pending);
+        if (pending.size() >= kSampleBatch)
+            sample_tables_pg(reader, pending, options, run, errors, sample_ms);
+    };
     reader.for_each_row(sql, scope, [&](const TextRow& row) {
         if (*row[0] != table.relid) {
             if (!table.relid.empty())
-                profile_table_pg(reader, table, column_stats, options, run, errors, skipped, sample_ms);
+                profile_table();
             table = TableSpec{};
             table.relid = *row[0];
             table.schema = *row[1];
@@ -385,7 +425,8 @@ void profile_scope_pg(CatalogReader& reader, const std::vector<QueryArg>& scope,
         table.attnums.push_back(std::stoi(*row[8]));
     });
     if (!table.relid.empty())
-        profile_table_pg(reader, table, column_stats, options, run, errors, skipped, sample_ms);
+        profile_table();
+    sample_tables_pg(reader, pending, options, run, errors, sample_ms);
     if (!errors.empty())
         run.stats["errors"] = errors;
     if (!skipped.empty())

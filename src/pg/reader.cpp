@@ -4,6 +4,17 @@
 
 namespace cartridge::pg {
 
+std::vector<IsolatedResult> CatalogReader::query_batch_isolated(const std::vector<std::string>& statements) {
+    std::vector<IsolatedResult> out(statements.size());
+    for (size_t i = 0; i < statements.size(); i++) {
+        // Per statement: the tuples read and their copies go when it is done.
+        MemoryContextScope memory("cartridge isolated read");
+        out[i].error = query_isolated(statements[i], out[i].rows);
+        check_for_interrupts_pg();
+    }
+    return out;
+}
+
 std::string LocalReader::role_oid() {
     return std::to_string(GetUserId());
 }

@@ -288,6 +288,25 @@ std::string local_setting_pg(const char* name) {
 
 }  // namespace
 
+namespace {
+
+void append_rows(PGresult* result, const std::function<void(const TextRow&)>& each) {
+    const int rows = PQntuples(result);
+    const int width = PQnfields(result);
+    TextRow row(width);
+    for (int r = 0; r < rows; r++) {
+        for (int f = 0; f < width; f++) {
+            if (PQgetisnull(result, r, f))
+                row[f].reset();
+            else
+                row[f].emplace(PQgetvalue(result, r, f), PQgetlength(result, r, f));
+        }
+        each(row);
+    }
+}
+
+}  // namespace
+
 RemoteReader::RemoteReader(const std::string& conninfo) {
     password_ = parse_conninfo(conninfo).password;
     RemoteConnection connection = connect_remote_pg(conninfo);
@@ -472,24 +491,6 @@ void RemoteReader::execute(const std::string& sql) {
     drain([](PGresult*) {});
 }
 
-namespace {
-
-void append_rows(PGresult* result, const std::function<void(const TextRow&)>& each) {
-    const int rows = PQntuples(result);
-    const int width = PQnfields(result);
-    TextRow row(width);
-    for (int r = 0; r < rows; r++) {
-        for (int f = 0; f < width; f++) {
-            if (PQgetisnull(result, r, f))
-                row[f].reset();
-            else
-                row[f].emplace(PQgetvalue(result, r, f), PQgetlength(result, r, f));
-        }
-        each(row);
-    }
-}
-
-}  // namespace
 
 std::vector<TextRow> RemoteReader::query(const std::string& sql, const std::vector<QueryArg>& args) {
     std::vector<TextRow> out;
@@ -513,6 +514,69 @@ void RemoteReader::for_each_row(const std::string& sql, const std::vector<QueryA
             break;
     }
     execute("CLOSE " + cursor);
+}
+
+void RemoteReader::stream(const std::string& sql, const std::vector<QueryArg>& args,
+                          const std::function<void(const TextRow&)>& each) {
+    send(sql, args);
+    // One result per row, handed over as it arrives: the remote server produces the next
+    // rows while this backend stores the last ones.
+    if (!PQsetSingleRowMode(conn_.get()))
+        connection_lost();
+    drain([&](PGresult* result) { append_rows(result, each); });
+}
+
+std::optional<std::string> RemoteReader::query_isolated(const std::string& sql, std::vector<TextRow>& rows) {
+    std::vector<IsolatedResult> results = query_batch_isolated({sql});
+    rows = std::move(results[0].rows);
+    return results[0].error;
+}
+
+std::vector<IsolatedResult> RemoteReader::query_batch_isolated(const std::vector<std::string>& statements) {
+    // Up to this many statements in one simple-protocol string, between a savepoint and its
+    // rollback: one round trip for all of them when they succeed. After an error the server
+    // skips the rest of the string; the statements before it have their answers, the
+    // rollback goes on its own, and the next batch starts after the one that failed.
+    constexpr size_t kPerRoundTrip = 64;
+    std::vector<IsolatedResult> out(statements.size());
+    size_t next = 0;
+    while (next < statements.size()) {
+        if (broken_)
+            throw Error("08006", "lost the connection to the remote server");
+        const size_t end = std::min(statements.size(), next + kPerRoundTrip);
+        std::string batch = "SAVEPOINT cartridge_read";
+        for (size_t i = next; i < end; i++)
+            batch += ";\n" + statements[i];
+        batch += ";\nROLLBACK TO SAVEPOINT cartridge_read; RELEASE SAVEPOINT cartridge_read";
+        if (!PQsendQuery(conn_.get(), batch.c_str()))
+            connection_lost();
+        for (;;) {
+            const int flushed = PQflush(conn_.get());
+            if (flushed == 0)
+                break;
+            if (flushed < 0)
+                connection_lost();
+            if (wait_socket(WL_SOCKET_READABLE | WL_SOCKET_WRITEABLE) & WL_SOCKET_READABLE)
+                if (!PQconsumeInput(conn_.get()))
+                    connection_lost();
+        }
+        size_t answered = next;
+        try {
+            drain([&](PGresult* result) {
+                if (PQresultStatus(result) != PGRES_TUPLES_OK)
+                    return;  // the savepoint, the rollback and the release
+                append_rows(result, [&](const TextRow& row) { out[answered].rows.push_back(row); });
+                answered++;
+            });
+            next = end;
+        } catch (const RemoteQueryError& e) {
+            out[answered].rows.clear();
+            out[answered].error = e.what();
+            execute("ROLLBACK TO SAVEPOINT cartridge_read; RELEASE SAVEPOINT cartridge_read");
+            next = answered + 1;
+        }
+    }
+    return out;
 }
 
 std::optional<std::string> RemoteReader::read_isolated(const std::function<void()>& body) {

@@ -70,7 +70,11 @@ public:
     std::vector<TextRow> query(const std::string& sql, const std::vector<QueryArg>& args = {}) override;
     void for_each_row(const std::string& sql, const std::vector<QueryArg>& args,
                       const std::function<void(const TextRow&)>& each) override;
+    void stream(const std::string& sql, const std::vector<QueryArg>& args,
+                const std::function<void(const TextRow&)>& each) override;
     std::optional<std::string> read_isolated(const std::function<void()>& body) override;
+    std::optional<std::string> query_isolated(const std::string& sql, std::vector<TextRow>& rows) override;
+    std::vector<IsolatedResult> query_batch_isolated(const std::vector<std::string>& statements) override;
 
     // Where it is connected: {"host", "port", "database", "user", "server_version"}.
     nlohmann::json where() const;
