@@ -8,8 +8,15 @@ all) must give exactly its two documented edges. A names-only rule of the Schema
 (<table>_id or <table>id matching a primary key) is shown as a baseline. Classification
 labels come from test/data/classification_labels.csv.
 
-    .venv/bin/python test/accuracy/accuracy.py            # report, exit 1 when a bar fails
-    .venv/bin/python test/accuracy/accuracy.py --json     # the figures as JSON
+Held-out evaluation (issue 14): each schema in test/data/heldout/ (public schemas inference was
+never tuned on; see test/data/README.md) is scanned twice with its foreign keys dropped and
+primary/unique keys kept: "ddl_only" (no rows) and "with_rows" (synthetic rows that satisfy
+every key, made by test/accuracy/heldout.py before the foreign keys are dropped).
+
+    .venv/bin/python test/accuracy/accuracy.py                  # report, exit 1 when a bar fails
+    .venv/bin/python test/accuracy/accuracy.py --json           # the figures as JSON
+    .venv/bin/python test/accuracy/accuracy.py --heldout-only   # only the held-out datasets
+    .venv/bin/python test/accuracy/accuracy.py --heldout-only --dataset tpcds
 
 test/e2e/test_accuracy.py asserts the same bars inside `make test`.
 """
@@ -22,12 +29,16 @@ import itertools
 import json
 import pathlib
 import sys
+import time
 
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(ROOT / "test" / "e2e"))
 
 from cluster import Cluster  # noqa: E402
+
+sys.path.insert(0, str(HERE))
+import heldout  # noqa: E402
 
 DATASETS_WITH_FKS = ["chinook", "northwind", "tpch"]
 JAFFLE_EXPECTED = {
@@ -40,6 +51,15 @@ LABELS = ROOT / "test" / "data" / "classification_labels.csv"
 MIN_RECALL = 0.95
 MIN_PRECISION = 0.90
 MIN_CLASSIFICATION_ACCURACY = 0.90
+
+# The held-out bars of issue 14, written down on the day the held-out schemas were added and
+# BEFORE any tuning of inference on them (the first run fails them, on purpose). Do not lower
+# them to make a run pass; add datasets instead.
+HELDOUT_WITH_ROWS_MIN_PRECISION = 0.90
+HELDOUT_WITH_ROWS_MIN_RECALL = 0.90
+HELDOUT_DDL_ONLY_MIN_PRECISION = 0.85
+HELDOUT_DDL_ONLY_MIN_RECALL = 0.70
+HELDOUT_MODES = ("ddl_only", "with_rows")
 
 Edge = tuple  # (from_schema, from_table, from_columns, to_schema, to_table, to_columns)
 
@@ -241,6 +261,88 @@ def run(cluster: Cluster, template_of) -> dict:
     return report
 
 
+def heldout_templates(cluster: Cluster, dataset: str) -> tuple[str, str, "heldout.FillReport", int]:
+    """Template databases of a held-out dataset: its schema alone, and the schema with
+    synthetic rows (foreign keys still declared while the rows go in). Returns their names, the
+    generator's report and the number of tables."""
+    ddl, rows = f"heldout_{dataset}_ddl", f"heldout_{dataset}_rows"
+    cluster.create_database(ddl)
+    cluster.psql(ddl, "-f", str(heldout.schema_file(dataset)))
+    cluster.create_database(rows, ddl)
+    with cluster.connect(rows) as conn:
+        fill = heldout.fill(conn, dataset)
+        tables = len(heldout.read_catalog(conn))
+    return ddl, rows, fill, tables
+
+
+def run_heldout(cluster: Cluster, names: list[str]) -> dict:
+    report = {"heldout": [], "heldout_baseline": [], "heldout_fill": [], "heldout_misses": {}}
+    for dataset in names:
+        ddl, rows, fill, tables = heldout_templates(cluster, dataset)
+        report["heldout_fill"].append({"dataset": dataset, "tables": tables, "rows": fill.rows,
+                                       "seconds": round(fill.seconds, 2), "short": fill.short,
+                                       "unfilled_fks": fill.unfilled_fks})
+        for mode, template in (("ddl_only", ddl), ("with_rows", rows)):
+            started = time.monotonic()
+            result, baseline = evaluate(cluster, template, dataset, "keys_kept")
+            result.mode = mode
+            figures = result.figures()
+            figures.update(tables=tables, seconds=round(time.monotonic() - started, 1))
+            figures["miss_kinds"] = heldout.kinds_of(result.misses)
+            report["heldout"].append(figures)
+            base = Result(dataset, f"{mode} baseline", result.expected, baseline, {}, {})
+            report["heldout_baseline"].append(base.figures() | {"tables": tables})
+        cluster.drop_database(rows)
+        cluster.drop_database(ddl)
+    return report
+
+
+def heldout_failures(report: dict) -> list[str]:
+    out = []
+    for r in report.get("heldout", []):
+        if r["mode"] == "with_rows":
+            bars = (HELDOUT_WITH_ROWS_MIN_PRECISION, HELDOUT_WITH_ROWS_MIN_RECALL)
+        else:
+            bars = (HELDOUT_DDL_ONLY_MIN_PRECISION, HELDOUT_DDL_ONLY_MIN_RECALL)
+        if r["precision"] < bars[0] or r["recall"] < bars[1]:
+            out.append(f"held-out {r['dataset']} {r['mode']}: precision {r['precision']} (bar {bars[0]}), "
+                       f"recall {r['recall']} (bar {bars[1]})")
+    for f in report.get("heldout_fill", []):
+        if f["short"] or f["unfilled_fks"]:
+            out.append(f"held-out {f['dataset']}: the row generator could not fill every table "
+                       f"({'; '.join(f['short'] + f['unfilled_fks'])})")
+    return out
+
+
+def print_heldout(report: dict) -> None:
+    print("Held-out schemas (test/data/heldout; foreign keys dropped, primary/unique keys kept)")
+    print(f"bars: with_rows precision >= {HELDOUT_WITH_ROWS_MIN_PRECISION} and recall >= "
+          f"{HELDOUT_WITH_ROWS_MIN_RECALL}; ddl_only recall >= {HELDOUT_DDL_ONLY_MIN_RECALL} at precision >= "
+          f"{HELDOUT_DDL_ONLY_MIN_PRECISION}")
+    for f in report["heldout_fill"]:
+        print(f"  rows: {f['dataset']}: {f['rows']} synthetic rows in {f['tables']} tables ({f['seconds']} s)")
+        for s in f["short"] + f["unfilled_fks"]:
+            print(f"    not satisfied: {s}")
+    print(f"{'dataset':<18} {'mode':<10} {'tables':>6} {'expected':>8} {'inferred':>8} {'TP':>4} "
+          f"{'precision':>9} {'recall':>7} {'F1':>6} | {'baseline P':>10} {'R':>6} {'F1':>6} {'scan s':>7}")
+    base = {(b["dataset"], b["mode"].split()[0]): b for b in report["heldout_baseline"]}
+    for r in report["heldout"]:
+        b = base[(r["dataset"], r["mode"])]
+        print(f"{r['dataset']:<18} {r['mode']:<10} {r['tables']:>6} {r['expected']:>8} {r['inferred']:>8} "
+              f"{r['true_positives']:>4} {r['precision']:>9.3f} {r['recall']:>7.3f} {r['f1']:>6.3f} | "
+              f"{b['precision']:>10.3f} {b['recall']:>6.3f} {b['f1']:>6.3f} {r['seconds']:>7.1f}")
+    for r in report["heldout"]:
+        kinds = r["miss_kinds"]
+        if kinds:
+            print(f"  misses {r['dataset']} {r['mode']} by kind: "
+                  + ", ".join(f"{k} {len(v)}" for k, v in sorted(kinds.items(), key=lambda kv: -len(kv[1]))))
+        for kind, edges in sorted(kinds.items()):
+            for e in edges:
+                print(f"  miss  {r['dataset']} {r['mode']} [{kind}]: {e}")
+        for fp in r["false_positives"]:
+            print(f"  extra {r['dataset']} {r['mode']}: {fp}")
+
+
 def failures(report: dict) -> list[str]:
     out = []
     for r in report["inference"]:
@@ -282,6 +384,11 @@ def print_report(report: dict) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--heldout-only", action="store_true",
+                        help="evaluate only the held-out datasets (test/data/heldout)")
+    parser.add_argument("--dataset", action="append", choices=heldout.datasets(), metavar="NAME",
+                        help="held-out dataset to evaluate (repeatable; default: all of "
+                             + ", ".join(heldout.datasets()) + ")")
     args = parser.parse_args()
     cluster = Cluster().start()
     try:
@@ -295,14 +402,18 @@ def main() -> int:
                 templates[dataset] = name
             return templates[dataset]
 
-        report = run(cluster, template_of)
+        report = {} if args.heldout_only else run(cluster, template_of)
+        report.update(run_heldout(cluster, args.dataset or heldout.datasets()))
     finally:
         cluster.destroy()
     if args.json:
         print(json.dumps(report, indent=2))
     else:
-        print_report(report)
-    failed = failures(report)
+        if not args.heldout_only:
+            print_report(report)
+            print()
+        print_heldout(report)
+    failed = ([] if args.heldout_only else failures(report)) + heldout_failures(report)
     for f in failed:
         print("FAIL:", f, file=sys.stderr)
     return 1 if failed else 0
