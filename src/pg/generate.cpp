@@ -51,6 +51,7 @@ struct ScanRef {
     int64_t id = 0;
     std::string status;
     std::string database;
+    json remote_options;  // the options of a remote scan (null for a local one)
 };
 
 const char* const scans_hint = "SELECT id, database_name, status, started_at FROM cartridge.scans lists the scans you can see.";
@@ -64,13 +65,15 @@ ScanRef resolve_scan_pg(std::optional<int64_t> requested) {
         const std::string id = std::to_string(*requested);
         // Not read-only: a new snapshot, which sees a scan made earlier in the same
         // statement (SELECT cartridge_generate(cartridge_scan())).
-        rows = cartridge::pg::spi_query_pg("SELECT id, status, database_name FROM cartridge.scans WHERE id = $1",
-                                           {{INT8OID, id.c_str()}}, false);
+        rows = cartridge::pg::spi_query_pg(
+            "SELECT id, status, database_name, CASE WHEN source = 'remote' THEN options END FROM cartridge.scans "
+            "WHERE id = $1",
+            {{INT8OID, id.c_str()}}, false);
         if (rows.empty())
             throw Error(cartridge::sqlstate::undefined_object, "scan " + id + " does not exist", scans_hint);
     } else {
         rows = cartridge::pg::spi_query_pg(
-            "SELECT id, status, database_name FROM cartridge.scans "
+            "SELECT id, status, database_name, NULL FROM cartridge.scans "
             "WHERE database_name = pg_catalog.current_database() AND source = 'local' "
             "AND status NOT IN ('failed', 'cancelled') ORDER BY id DESC LIMIT 1",
             {}, false);
@@ -81,7 +84,22 @@ ScanRef resolve_scan_pg(std::optional<int64_t> requested) {
                         "Run SELECT cartridge_scan(); first, or pass the id of a scan you can see.");
         }
     }
-    return {std::stoll(rows[0][0].value()), rows[0][1].value_or(""), rows[0][2].value_or("")};
+    return {std::stoll(rows[0][0].value()), rows[0][1].value_or(""), rows[0][2].value_or(""),
+            rows[0][3] ? json::parse(*rows[0][3]) : json()};
+}
+
+// An AI provider's SQL is checked where the sources are: for a remote scan, on its server,
+// which only a scan by foreign server can reach again (a connection string's password is
+// not kept).
+void require_checkable(const ScanRef& scan, const std::string& provider) {
+    if (provider == "builtin" || scan.remote_options.is_null() || scan.remote_options.contains("server"))
+        return;
+    throw Error(cartridge::sqlstate::feature_not_supported,
+                fmt::format("provider {} cannot generate from scan {}: it was made with a connection string", provider,
+                            scan.id),
+                "The provider's SQL is checked on the server the scan read, and the password of a connection "
+                "string is not kept. Scan with '{\"server\": \"name\"}' (a foreign server and a user mapping), "
+                "or generate with the builtin provider.");
 }
 
 // A scan that has not succeeded cannot be generated from now (sync mode; or in the worker,
@@ -211,6 +229,7 @@ GenerationInput load_generation_input_pg(int64_t project_id, const Roles& roles)
     require_succeeded(scan);
     GenerationInput input;
     input.scan_id = scan.id;
+    input.remote_scan_options = scan.remote_options;
     input.options = cartridge::parse_generate_options(json::parse(rows[0][1].value_or("{}")),
                                                       rows[0][2].value_or("builtin"));
     input.options.quoted_keywords = server_quoted_keywords();
@@ -322,16 +341,21 @@ void store_generated_project_pg(int64_t project_id, const cartridge::GeneratedPr
          {TEXTOID, p.model.c_str()}});
 }
 
-void add_ai_hook(cartridge::GenerateHooks& hooks, const cartridge::GenerateOptions& options) {
+void add_ai_hook(cartridge::GenerateHooks& hooks, const GenerationInput& input) {
+    const cartridge::GenerateOptions& options = input.options;
     if (options.provider == "builtin")
         return;
+    ScanRef scan;
+    scan.id = input.scan_id;
+    scan.remote_options = input.remote_scan_options;
+    require_checkable(scan, options.provider);
     const cartridge::ai::Endpoint endpoint = ai_endpoint(options.provider, options.model);
     const cartridge::ai::AskOptions ask = ai_ask_options();
     hooks.ask = [endpoint, ask](const std::vector<cartridge::ai::Prompt>& prompts) {
         return cartridge::ai::ask_all(endpoint, prompts, ask);
     };
     hooks.model = endpoint.model;
-    hooks.check_sql = [](const std::string& sql, bool run) { return check_sql_pg(sql, run); };
+    hooks.check_sql = sql_checker_pg(input.remote_scan_options);
 }
 
 }  // namespace cartridge::pg
@@ -359,6 +383,7 @@ CARTRIDGE_FUNCTION(cartridge_generate) {
     cartridge::pg::SpiScope spi;
     const Roles roles = cartridge::pg::extension_roles_pg();
     const ScanRef scan = resolve_scan_pg(scan_arg);
+    require_checkable(scan, options.provider);
     if (!async)
         require_succeeded(scan);
     const std::string name =
@@ -371,7 +396,7 @@ CARTRIDGE_FUNCTION(cartridge_generate) {
     cartridge::pg::GenerationInput input = cartridge::pg::load_generation_input_pg(project_id, roles);
     cartridge::GenerateHooks hooks;
     hooks.check_interrupts = [] { cartridge::pg::check_for_interrupts_pg(); };
-    cartridge::pg::add_ai_hook(hooks, input.options);
+    cartridge::pg::add_ai_hook(hooks, input);
     json timings = input.timings;
     cartridge::GeneratedProject project = cartridge::pg::generate_in_memory(input, hooks, timings);
     cartridge::pg::store_generated_project_pg(project_id, project, timings, roles);

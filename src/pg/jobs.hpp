@@ -32,6 +32,9 @@ struct GenerationInput {
     cartridge::Schema schema;
     cartridge::GenerateOptions options;
     nlohmann::json timings = nlohmann::json::object();
+    // The options of the scan when it read another server (null for a local scan): the
+    // provider's SQL is checked there.
+    nlohmann::json remote_scan_options;
 };
 GenerationInput load_generation_input_pg(int64_t project_id, const Roles& roles);
 
@@ -39,9 +42,10 @@ GenerationInput load_generation_input_pg(int64_t project_id, const Roles& roles)
 cartridge::GeneratedProject generate_in_memory(const GenerationInput& input, const cartridge::GenerateHooks& hooks,
                                                nlohmann::json& timings);
 
-// Sets hooks.ask (and hooks.model) for an AI provider, from the settings; nothing for builtin.
+// Sets hooks.ask (and hooks.model) for an AI provider, from the settings, and hooks.check_sql
+// (here, or on a remote scan's server); nothing for builtin.
 // A missing key, base URL or model is an error.
-void add_ai_hook(cartridge::GenerateHooks& hooks, const cartridge::GenerateOptions& options);
+void add_ai_hook(cartridge::GenerateHooks& hooks, const GenerationInput& input);
 
 // The usage totals of a project's AI requests, as cartridge.projects.usage keeps them.
 nlohmann::json usage_of(const cartridge::GeneratedProject& project);

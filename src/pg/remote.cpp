@@ -579,6 +579,41 @@ std::vector<IsolatedResult> RemoteReader::query_batch_isolated(const std::vector
     return out;
 }
 
+cartridge::ai::SqlCheck RemoteReader::check_select(const std::string& sql, bool run) {
+    cartridge::ai::SqlCheck result;
+    std::optional<std::string> error = read_isolated([&] {
+        if (!PQsendPrepare(conn_.get(), "", sql.c_str(), 0, nullptr))
+            connection_lost();
+        drain([](PGresult*) {});
+        if (!PQsendDescribePrepared(conn_.get(), ""))
+            connection_lost();
+        std::string types = "{", mods = "{";
+        drain([&](PGresult* description) {
+            for (int i = 0; i < PQnfields(description); i++) {
+                result.columns.emplace_back(PQfname(description, i));
+                types += (i ? "," : "") + std::to_string(PQftype(description, i));
+                mods += (i ? "," : "") + std::to_string(PQfmod(description, i));
+            }
+        });
+        types += '}';
+        mods += '}';
+        for (const TextRow& row : query("SELECT pg_catalog.format_type(u.t, u.m) FROM ROWS FROM (pg_catalog.unnest($1::pg_catalog.oid[]), "
+                                        "pg_catalog.unnest($2::pg_catalog.int4[])) WITH ORDINALITY AS u(t, m, o) "
+                                        "ORDER BY u.o",
+                                        {{OIDARRAYOID, types.c_str()}, {INT4ARRAYOID, mods.c_str()}}))
+            result.types.push_back(row.at(0).value_or(""));
+        query("EXPLAIN " + sql);
+        if (run)
+            query(sql);
+    });
+    if (error) {
+        result.error = *error;
+        result.columns.clear();
+        result.types.clear();
+    }
+    return result;
+}
+
 std::optional<std::string> RemoteReader::read_isolated(const std::function<void()>& body) {
     execute("SAVEPOINT cartridge_read");
     std::optional<std::string> error;

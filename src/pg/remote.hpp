@@ -3,6 +3,7 @@
 
 #include "pg/guard.hpp"
 #include "pg/reader.hpp"
+#include "core/ai_wire.hpp"
 
 #include <libpq-fe.h>
 #include <nlohmann/json.hpp>
@@ -75,6 +76,11 @@ public:
     std::optional<std::string> read_isolated(const std::function<void()>& body) override;
     std::optional<std::string> query_isolated(const std::string& sql, std::vector<TextRow>& rows) override;
     std::vector<IsolatedResult> query_batch_isolated(const std::vector<std::string>& statements) override;
+
+    // The result columns of a SELECT (name and format_type) from the remote server's own
+    // description of it, then EXPLAIN (and with `run`, the SELECT itself) there, in a
+    // savepoint rolled back after; an error of the server is the answer's error.
+    cartridge::ai::SqlCheck check_select(const std::string& sql, bool run);
 
     // Where it is connected: {"host", "port", "database", "user", "server_version"}.
     nlohmann::json where() const;

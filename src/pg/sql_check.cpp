@@ -6,6 +6,7 @@
 #include "pg/sql_check.hpp"
 
 #include "pg/spi.hpp"
+#include "pg/remote.hpp"
 #include "pg/subtransaction.hpp"
 
 extern "C" {
@@ -18,28 +19,39 @@ extern "C" {
 
 namespace cartridge::pg {
 
-cartridge::ai::SqlCheck check_sql_pg(const std::string& sql, bool run) {
-    cartridge::ai::SqlCheck result;
-    SpiScope spi;
+std::string select_shape_problem_pg(const std::string& sql) {
     std::string shape;
+    const char* text = sql.c_str();
+    std::string* out = &shape;
     std::optional<std::string> error = read_in_subtransaction_pg([&] {
-        pg_call([&] {
-            List* statements = raw_parser(sql.c_str(), RAW_PARSE_DEFAULT);
+        pg_call([text, out] {
+            List* statements = raw_parser(text, RAW_PARSE_DEFAULT);
             if (list_length(statements) != 1) {
-                shape = "the SQL must be exactly one statement";
+                *out = "the SQL must be exactly one statement";
                 return;
             }
             Node* statement = linitial_node(RawStmt, statements)->stmt;
             if (!IsA(statement, SelectStmt)) {
-                shape = "the SQL must be a SELECT";
+                *out = "the SQL must be a SELECT";
                 return;
             }
             const SelectStmt* select = castNode(SelectStmt, statement);
             if (select->intoClause || select->lockingClause)
-                shape = "the SQL must be a plain SELECT (no INTO, no FOR UPDATE)";
+                *out = "the SQL must be a plain SELECT (no INTO, no FOR UPDATE)";
         });
-        if (!shape.empty())
-            return;
+    });
+    return error ? *error : shape;
+}
+
+cartridge::ai::SqlCheck check_sql_pg(const std::string& sql, bool run) {
+    cartridge::ai::SqlCheck result;
+    SpiScope spi;
+    const std::string shape = select_shape_problem_pg(sql);
+    if (!shape.empty()) {
+        result.error = shape;
+        return result;
+    }
+    std::optional<std::string> error = read_in_subtransaction_pg([&] {
         pg_call([&] {
             SPIPlanPtr plan = SPI_prepare(sql.c_str(), 0, nullptr);
             if (!plan)
@@ -62,15 +74,32 @@ cartridge::ai::SqlCheck check_sql_pg(const std::string& sql, bool run) {
         if (run)
             spi_execute_pg(sql, true);
     });
-    if (!shape.empty())
-        result.error = shape;
-    else if (error)
+    if (error)
         result.error = *error;
     if (!result.error.empty()) {
         result.columns.clear();
         result.types.clear();
     }
     return result;
+}
+
+cartridge::ai::SqlCheck check_sql_remote_pg(RemoteReader& remote, const std::string& sql, bool run) {
+    cartridge::ai::SqlCheck result;
+    result.error = select_shape_problem_pg(sql);
+    if (result.error.empty())
+        result = remote.check_select(sql, run);
+    return result;
+}
+
+std::function<cartridge::ai::SqlCheck(const std::string&, bool)> sql_checker_pg(const nlohmann::json& remote_options) {
+    if (remote_options.is_null())
+        return [](const std::string& sql, bool run) { return check_sql_pg(sql, run); };
+    auto reader = std::make_shared<std::unique_ptr<RemoteReader>>();
+    return [reader, remote_options](const std::string& sql, bool run) {
+        if (!*reader)
+            *reader = std::make_unique<RemoteReader>(remote_conninfo_pg(remote_options));
+        return check_sql_remote_pg(**reader, sql, run);
+    };
 }
 
 }  // namespace cartridge::pg

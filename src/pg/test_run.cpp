@@ -269,7 +269,10 @@ std::vector<cartridge::test_run::Result> execute_test_run_pg(int64_t run_id, con
 
 int64_t insert_test_run_pg(int64_t project_id, const std::string& options_text, bool async, const Roles& roles) {
     const std::string id = std::to_string(project_id);
-    auto rows = spi_query_pg("SELECT status FROM cartridge.projects WHERE id = $1", {{INT8OID, id.c_str()}});
+    auto rows = spi_query_pg(
+        "SELECT p.status, s.source, s.database_name, s.stats->'remote'->>'host', s.stats->'remote'->>'port' "
+        "FROM cartridge.projects p LEFT JOIN cartridge.scans s ON s.id = p.scan_id WHERE p.id = $1",
+        {{INT8OID, id.c_str()}});
     if (rows.empty())
         throw Error(sqlstate::undefined_object, fmt::format("project {} does not exist", project_id),
                     "SELECT id, name, status FROM cartridge.projects lists the projects you can see.");
@@ -281,6 +284,13 @@ int64_t insert_test_run_pg(int64_t project_id, const std::string& options_text, 
                         ? fmt::format("Wait for it with SELECT cartridge_wait({});", project_id)
                         : std::string("Only a succeeded project can be tested; generate it again with "
                                       "cartridge_generate()."));
+    // Its sources are on another server: the models cannot be built here.
+    if (rows[0][1].value_or("") == "remote")
+        throw Error(sqlstate::feature_not_supported,
+                    fmt::format("project {} was generated from a remote scan (database {} on {} port {})", project_id,
+                                rows[0][2].value_or("?"), rows[0][3].value_or("?"), rows[0][4].value_or("?")),
+                    "cartridge_test_run builds the models in this database, where its sources do not exist; run "
+                    "the project with dbt against that server (dbt build --profiles-dir .).");
     const std::string caller = std::to_string(roles.caller);
     // The caller's search_path, for the project's SQL (this function runs with a fixed one).
     const std::string search_path = pg_call([] { return std::string(GetConfigOption("search_path", false, false)); });

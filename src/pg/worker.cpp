@@ -281,12 +281,12 @@ void run_project_job(const Job& job) {
     // Generation progress (0-100) is reported as 5-90 of the job's.
     GenerateHooks hooks;
     hooks.check_interrupts = check_job_interrupts;
-    add_ai_hook(hooks, input.options);
+    in_transaction([&] { as_role(job.role, [&] { add_ai_hook(hooks, input); }); });
     if (hooks.check_sql) {
         // Outside the job's transactions: a short one of its own, as the submitter.
-        hooks.check_sql = [&job](const std::string& sql, bool run) {
+        hooks.check_sql = [&job, check = hooks.check_sql](const std::string& sql, bool run) {
             cartridge::ai::SqlCheck result;
-            in_transaction([&] { as_role(job.role, [&] { result = check_sql_pg(sql, run); }); });
+            in_transaction([&] { as_role(job.role, [&] { result = check(sql, run); }); });
             return result;
         };
     }

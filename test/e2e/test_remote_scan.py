@@ -3,7 +3,8 @@ PostgreSQL cluster started for the test: a remote scan stores exactly the rows a
 of the same dataset stores; a project generated from it names the remote server and passes
 real dbt parse/run/test there; who may scan remotely; the password in no table, error or
 log line; cancel and statement_timeout during a slow remote query, which is cancelled on the
-remote server too; foreign servers with user mappings, also for queued scans."""
+remote server too; foreign servers with user mappings, also for queued scans; an AI
+provider's SQL checked on the remote server."""
 from __future__ import annotations
 
 import os
@@ -17,6 +18,7 @@ import pytest
 from test_generate_dbt import DBT, archive, extract, generate, run_dbt
 # the second cluster (scram for remote_user, trust for trusted_user) and the two local roles
 from test_remote import PASSWORD, WRONG, remote, roles  # noqa: F401 (fixtures)
+from test_ai_providers import fake  # noqa: F401 (the fake provider server and its settings)
 
 PER_SCAN_TABLES = ["relations", "columns", "constraints", "indexes", "relationships"]
 
@@ -95,7 +97,8 @@ def test_a_project_from_a_remote_scan_runs_on_the_remote_server_with_dbt(cluster
     local = make_db()
     with cluster.connect(local) as conn:
         scan_id = scan(conn, {"conninfo": remote_conninfo(remote, remote_db("chinook"))})
-        project = extract(archive(conn, generate(conn, scan_id)), tmp_path)
+        project_id = generate(conn, scan_id)
+        project = extract(archive(conn, project_id), tmp_path)
     profiles = (project / "profiles.yml").read_text()
     assert "env_var('PGHOST', '127.0.0.1')" in profiles and f"env_var('PGPORT', '{remote.port}')" in profiles
     assert "env_var('PGDATABASE', 'remote_chinook')" in profiles
@@ -113,6 +116,10 @@ def test_a_project_from_a_remote_scan_runs_on_the_remote_server_with_dbt(cluster
                              "WHERE n.nspname = 'analytics'").fetchone()[0]
     assert built >= 11  # the staging views and marts, built on the remote server
     run_dbt(remote, "remote_chinook", project, "test")  # and with the libpq variables, no warning
+    with cluster.connect(local) as conn:
+        with pytest.raises(psycopg.errors.FeatureNotSupported) as error:  # its sources are not here
+            conn.execute("SELECT * FROM cartridge_test_run(%s)", (project_id,))
+        assert f"on 127.0.0.1 port {remote.port}" in str(error.value)
 
 
 def every_cartridge_row_text(conn) -> str:
@@ -244,3 +251,42 @@ def test_bad_remote_options(db):
         scan(db, {"conninfo": "host=x", "server": "y"})
     with pytest.raises(psycopg.errors.InvalidParameterValue):
         scan(db, {"server": ""})
+
+
+def test_a_providers_sql_is_checked_on_the_remote_server(cluster, make_db, remote, remote_db, fake):
+    """The marts' SQL an AI provider writes is planned where the sources are: here the local
+    database has none of chinook's tables, so a local check would reject every mart."""
+    db = remote_db("chinook")
+    local = make_db()
+    with cluster.connect(local) as conn:
+        conn.execute("CREATE EXTENSION postgres_fdw")
+        conn.execute(f"CREATE SERVER rem FOREIGN DATA WRAPPER postgres_fdw "
+                     f"OPTIONS (host '127.0.0.1', port '{remote.port}', dbname '{db}')")
+        conn.execute(f"CREATE USER MAPPING FOR postgres SERVER rem OPTIONS (user 'remote_user', password '{PASSWORD}')")
+        by_server = scan(conn, {"server": "rem"})
+        for async_ in (False, True):
+            fake.reset()
+            fake.on_task("improve_mart", lambda doc: {
+                "sql": f"select q.*, 1 as one_more\nfrom (\n{doc['builtin_sql']}) as q", "added_columns": []})
+            project = conn.execute("SELECT cartridge_generate(%s, 'openai', '{}', %s)",
+                                   (by_server, async_)).fetchone()[0]
+            if async_:
+                assert conn.execute("SELECT cartridge_wait(%s, '60 s')", (project,)).fetchone()[0] == "succeeded"
+            info = conn.execute("SELECT cartridge_info(%s)", (project,)).fetchone()[0]
+            assert info["warnings"] == [], info["warnings"]
+            origins = conn.execute("SELECT DISTINCT origin FROM cartridge.models WHERE project_id = %s "
+                                   "AND layer = 'marts' AND name LIKE 'fct%%'", (project,)).fetchall()
+            assert origins == [("openai",)], origins
+        # a wrong column is reported by the remote server, and the builtin mart is kept
+        fake.fail("answer", times=None, provider="openai", task="improve_mart",
+                  answer={"sql": "select no_such_column from {{ ref('stg_public__invoices') }}", "added_columns": []})
+        project = conn.execute("SELECT cartridge_generate(%s, 'openai', '{}', false)", (by_server,)).fetchone()[0]
+        warnings = conn.execute("SELECT cartridge_info(%s)", (project,)).fetchone()[0]["warnings"]
+        assert warnings and all("remote server: column \"no_such_column\" does not exist" in w for w in warnings), warnings
+        fake.clear_faults()
+        # a scan by connection string keeps no password to check the SQL with
+        by_string = scan(conn, {"conninfo": remote_conninfo(remote, db)})
+        with pytest.raises(psycopg.errors.FeatureNotSupported) as error:
+            conn.execute("SELECT cartridge_generate(%s, 'openai', '{}', false)", (by_string,))
+        assert "server" in error.value.diag.message_hint
+        assert conn.execute("SELECT cartridge_generate(%s, 'builtin', '{}', false)", (by_string,)).fetchone()[0]
