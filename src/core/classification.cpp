@@ -1,5 +1,7 @@
 #include "core/classification.hpp"
 
+#include "core/table_keys.hpp"
+
 #include "core/column_traits.hpp"
 #include "core/naming.hpp"
 
@@ -146,43 +148,15 @@ std::vector<Classification> classify_relations(const Schema& schema) {
     for (size_t i = 0; i < n; i++) {
         const Relation& r = schema.relations[i];
         Features& x = f[i];
-        x.key = r.primary_key();
-        x.key_declared = !x.key.empty();
-        if (x.key.empty()) {
-            std::vector<std::vector<std::string>> keys = declared_keys(r);
-            if (!keys.empty()) {
-                x.key = keys.front();
-                x.key_declared = true;
-            }
+        // The row's key (table_keys.hpp): declared, else what the data or the names show; a
+        // unique reference is a one-to-one, not the row's own key.
+        const TableNames table = table_names(r);
+        const std::vector<TableKey> keys = find_keys(r, table, x.fk_columns);
+        if (!keys.empty()) {
+            for (size_t c : keys.front().columns)
+                x.key.push_back(r.columns[c].name);
+            x.key_declared = keys.front().kind == KeyKind::primary_key || keys.front().kind == KeyKind::unique;
         }
-        // No key declared: the one the data shows. A column named like the table's own
-        // identifier first, then a pair unique together, then another key-named unique column
-        // that references nothing (a unique reference is a one-to-one, not the row's key).
-        const std::string stem = naming::table_stem(r.name);
-        auto own_identifier = [&](const Column& c) {
-            naming::ColumnName n = naming::parse_column_name(c.name);
-            return n.kind == naming::SuffixKind::key && (n.core.empty() || naming::concept_of(n.core) == stem);
-        };
-        if (x.key.empty())
-            for (const Column& c : r.columns)
-                if (unique_on_data(c) && own_identifier(c)) {
-                    x.key = {c.name};
-                    break;
-                }
-        if (x.key.empty())
-            for (const Column& c : r.columns)
-                if (std::vector<std::string> with = unique_with(c); !with.empty()) {
-                    x.key = {c.name};
-                    x.key.insert(x.key.end(), with.begin(), with.end());
-                    break;
-                }
-        if (x.key.empty())
-            for (const Column& c : r.columns)
-                if (unique_on_data(c) && !x.fk_columns.count(c.name) &&
-                    naming::parse_column_name(c.name).kind == naming::SuffixKind::key) {
-                    x.key = {c.name};
-                    break;
-                }
         std::vector<std::string> names;
         for (const Column& c : r.columns)
             names.push_back(c.name);

@@ -80,8 +80,12 @@ bool key_types_identical(const Column& child, const Column& parent) {
 }
 
 bool key_types_compatible(const Column& child, const Column& parent) {
-    TypeFamily a = type_family(child);
-    TypeFamily b = type_family(parent);
+    // numeric without a precision (Oracle's NUMBER) holds the whole numbers of a key too.
+    auto key_family = [](const Column& c) {
+        return (c.base_type.empty() ? c.data_type : c.base_type) == "numeric" ? TypeFamily::integer : type_family(c);
+    };
+    TypeFamily a = key_family(child);
+    TypeFamily b = key_family(parent);
     switch (a) {
     case TypeFamily::integer:
     case TypeFamily::text:

@@ -1,5 +1,7 @@
 #include "core/dbt_plan.hpp"
 
+#include "core/classification.hpp"
+
 #include "core/naming.hpp"
 
 #include <fmt/core.h>
@@ -232,7 +234,10 @@ void resolve_edges(Plan& plan, const Schema& schema, const GenerateOptions& opti
         }
         if (!complete)
             continue;
-        if (r.source == "declared" || r.confidence >= options.inferred_warn_below)
+        // An inferred edge is an error-severity test only when it is trusted and its sample
+        // showed no child value missing from the parent (orphans make dbt test fail).
+        const bool orphans = r.evidence.is_object() && r.evidence.value("orphans", int64_t{0}) > 0;
+        if (r.source == "declared" || (r.confidence >= options.inferred_warn_below && !orphans))
             e.severity = "error";
         else if (r.confidence >= options.inferred_min_confidence)
             e.severity = "warn";
@@ -755,54 +760,6 @@ std::optional<std::size_t> Plan::mart_of(std::size_t staged_index, const std::st
     return std::nullopt;
 }
 
-// Used only when the scan did not classify a relation (classification lands with relationship
-// inference). From the tested edges around the relation:
-//   bridge     two or more parents and no column outside its keys and foreign keys
-//   fact       numeric measures and a parent, and either no children (order lines) or a
-//              date and at most one child (an order header)
-//   reference  referenced, no parents, at most two descriptive columns (a lookup)
-//   dimension  referenced otherwise
-//   other      everything else
-std::string fallback_classification(const Plan& plan, std::size_t i) {
-    const StagedRelation& s = plan.staged[i];
-    std::set<std::size_t> parents, children;
-    std::set<const PlanColumn*> foreign;
-    for (const PlanEdge& e : plan.edges) {
-        if (e.severity.empty())
-            continue;
-        if (e.from == i && e.to != i) {
-            parents.insert(e.to);
-            foreign.insert(e.from_columns.begin(), e.from_columns.end());
-        }
-        if (e.to == i && e.from != i)
-            children.insert(e.from);
-    }
-    std::set<std::string> key_columns;
-    for (const auto& key : s.keys)
-        key_columns.insert(key.begin(), key.end());
-    int measures = 0, descriptive = 0;
-    bool temporal = false;
-    for (const PlanColumn& c : s.columns) {
-        const std::string type = type_of(*c.column);
-        temporal = temporal || is_temporal_type(type);
-        if (foreign.count(&c) || key_columns.count(c.column->name))
-            continue;
-        descriptive++;
-        const bool id_like = c.name == "id" || (c.name.size() > 3 && c.name.compare(c.name.size() - 3, 3, "_id") == 0);
-        if (is_numeric_type(type) && !id_like)
-            measures++;
-    }
-    if (parents.size() >= 2 && descriptive == 0)
-        return "bridge";
-    if (measures > 0 && !parents.empty() && (children.empty() || (temporal && children.size() <= 1)))
-        return "fact";
-    if (!children.empty() && parents.empty() && descriptive <= 2)
-        return "reference";
-    if (!children.empty())
-        return "dimension";
-    return "other";
-}
-
 const RelationAdvice* Plan::advice_for(const StagedRelation& s) const {
     auto found = advice.find({s.relation->schema, s.relation->name});
     return found == advice.end() ? nullptr : &found->second;
@@ -829,14 +786,20 @@ Plan build_plan(const Schema& schema, const GenerateOptions& options, const Gene
     if (plan.staged.empty())
         plan.warnings.push_back("the scan holds no relation that can be staged: the project has no model");
     resolve_edges(plan, schema, options, hooks);
-    std::vector<std::string> classes(plan.staged.size());
+    // The scan's classification; a scan stored before classification existed is classified
+    // now, by the same classifier (classification.hpp).
+    std::vector<Classification> computed;
     for (std::size_t i = 0; i < plan.staged.size(); i++) {
-        const std::string& scanned = plan.staged[i].relation->classification;
-        classes[i] = scanned.empty() ? fallback_classification(plan, i) : scanned;
-    }
-    for (std::size_t i = 0; i < plan.staged.size(); i++) {
-        plan.staged[i].classification_origin = plan.staged[i].relation->classification.empty() ? "heuristic" : "scan";
-        plan.staged[i].classification = classes[i];
+        StagedRelation& s = plan.staged[i];
+        if (!s.relation->classification.empty()) {
+            s.classification_origin = "scan";
+            s.classification = s.relation->classification;
+            continue;
+        }
+        if (computed.empty())
+            computed = classify_relations(schema);
+        s.classification_origin = "generation";
+        s.classification = computed.at(static_cast<std::size_t>(s.relation - schema.relations.data())).label;
     }
     if (options.marts) {
         plan_marts(plan, hooks, model_names);

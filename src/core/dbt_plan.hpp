@@ -31,7 +31,7 @@ struct StagedRelation {
     std::string path;         // models/staging/<source>/<model>.sql
     std::vector<PlanColumn> columns;
     std::string classification;         // fact, dimension, bridge, reference, other
-    std::string classification_origin;  // "scan" or "heuristic"
+    std::string classification_origin;  // "scan", or "generation" for a scan stored unclassified
     std::vector<std::vector<std::string>> keys;  // primary key first (if any), then unique keys,
     std::size_t declared_keys = 0;               // then keys inference found unique on the data
     bool has_primary_key = false;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "core/schema.hpp"
+#include "core/table_keys.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -23,16 +24,6 @@ struct InferenceOptions {
     double min_confidence = 0.5;  // edges below are not kept
     size_t max_targets_per_column = 3;  // candidates per child column handed to the data check
 };
-
-// How the parent columns are known to be a key.
-enum class KeyKind {
-    primary_key,   // declared primary key
-    unique,        // declared unique constraint or unique index
-    data_unique,   // no declared key; unique and not null in the profile's sample
-    assumed,       // no declared key and no profile; named like the table's identifier
-};
-
-const char* key_kind_name(KeyKind kind);
 
 // A possible edge before data evidence.
 struct Candidate {
@@ -66,9 +57,5 @@ std::vector<Candidate> relationship_candidates(const Schema& schema, const Infer
 std::vector<Relationship> decide_relationships(const Schema& schema, const std::vector<Candidate>& candidates,
                                                const std::vector<Containment>& evidence,
                                                const InferenceOptions& options = {});
-
-// The rule name-only tools (SchemaCrawler's default) apply, as a baseline for the accuracy
-// harness: a column named <table>_id or <table>id whose table has a primary key.
-std::vector<Relationship> names_only_baseline(const Schema& schema);
 
 }  // namespace cartridge

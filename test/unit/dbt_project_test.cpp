@@ -69,6 +69,7 @@ TEST(GenerateDbtProject, WritesTheFilesOfDbtsLayout) {
         "macros/.gitkeep",
         "models/marts/_marts__models.yml",
         "models/marts/_marts__semantic_models.yml",
+        "models/marts/dim_customers.sql",
         "models/marts/dim_products.sql",
         "models/marts/fct_order_lines.sql",
         "models/marts/fct_orders.sql",
@@ -250,8 +251,9 @@ TEST(Marts, LookupsFoldIntoDimensionsAndDimensionsSumUpTheirFacts) {
     EXPECT_NE(products.find("coalesce(order_lines_by_product.number_of_order_lines, 0) as number_of_order_lines"),
               std::string::npos)
         << products;
-    // The customer is a lookup too (a name, referenced by orders): no mart.
-    EXPECT_FALSE(files.count("models/marts/dim_customers.sql"));
+    // Customers are people: a dimension, as the scan's classifier says (the schema here is
+    // unclassified, so generation runs the same classifier).
+    EXPECT_TRUE(files.count("models/marts/dim_customers.sql"));
     EXPECT_NE(files["README.md"].content.find("- `dim_products`: Dimension table"), std::string::npos);
 }
 
@@ -468,6 +470,21 @@ TEST(Relationships, InferredEdgesFollowTheConfidenceThresholds) {
     });
     ASSERT_NE(inferred, p.tests.end());
     EXPECT_EQ(inferred->severity, "error");
+}
+
+TEST(Relationships, AnInferredEdgeWithOrphansIsOnlyAWarningWhateverItsConfidence) {
+    GenerateOptions lenient;
+    lenient.inferred_warn_below = 0.6;
+    Schema s = shop_schema();
+    for (Relationship& r : s.relationships)
+        if (r.source == "inferred")
+            r.evidence["orphans"] = 2;  // seen in the sample: dbt test would fail
+    GeneratedProject p = generate_dbt_project(s, lenient);
+    auto inferred = std::find_if(p.tests.begin(), p.tests.end(), [](const GeneratedTest& t) {
+        return t.model_name == "stg_public__products" && t.test_name == "relationships";
+    });
+    ASSERT_NE(inferred, p.tests.end());
+    EXPECT_EQ(inferred->severity, "warn");
 }
 
 TEST(Relationships, DeclaredEdgeWinsOverItsInferredTwin) {
