@@ -60,6 +60,11 @@ HELDOUT_WITH_ROWS_MIN_RECALL = 0.90
 HELDOUT_DDL_ONLY_MIN_PRECISION = 0.85
 HELDOUT_DDL_ONLY_MIN_RECALL = 0.70
 HELDOUT_MODES = ("ddl_only", "with_rows")
+# Calibration (issue 14): inferred edges at or above this confidence (the default
+# inferred_warn_below, where their tests become errors) must be right at least this often,
+# over every dataset and mode measured.
+TRUSTED = 0.9
+MIN_TRUSTED_PRECISION = 0.9
 
 Edge = tuple  # (from_schema, from_table, from_columns, to_schema, to_table, to_columns)
 
@@ -74,6 +79,7 @@ class Result:
     inferred: set
     evidence: dict
     classification: dict  # table -> label
+    confidence: dict = dataclasses.field(default_factory=dict)  # inferred edge -> confidence
 
     @property
     def true_positives(self) -> set:
@@ -105,7 +111,9 @@ class Result:
                 "inferred": len(self.inferred), "true_positives": len(self.true_positives),
                 "precision": round(self.precision, 4), "recall": round(self.recall, 4),
                 "f1": round(self.f1, 4), "misses": [edge_text(e) for e in self.misses],
-                "false_positives": [edge_text(e) + f"  {self.evidence.get(e, '')}" for e in self.false_positives]}
+                "false_positives": [edge_text(e) + f"  {self.evidence.get(e, '')}" for e in self.false_positives],
+                "trusted": sum(1 for e in self.inferred if self.confidence.get(e, 0) >= TRUSTED),
+                "trusted_right": sum(1 for e in self.inferred & self.expected if self.confidence.get(e, 0) >= TRUSTED)}
 
 
 def edge_text(e: Edge) -> str:
@@ -147,9 +155,9 @@ def drop_constraints(conn, keys: bool) -> None:
             conn.execute(f'DROP INDEX "{schema}"."{index}"')
 
 
-def scan(conn, options: dict | None = None) -> tuple[set, dict, dict, int]:
+def scan(conn, options: dict | None = None) -> tuple[set, dict, dict, int, dict]:
     scan_id = conn.execute("SELECT cartridge_scan(NULL, %s::jsonb)", (json.dumps(options or {}),)).fetchone()[0]
-    inferred, evidence = set(), {}
+    inferred, evidence, confidences = set(), {}, {}
     for row in conn.execute("""
             SELECT from_schema, from_table, from_columns, to_schema, to_table, to_columns, confidence,
                    evidence->'signals', evidence->'containment'->'ratio'
@@ -157,9 +165,10 @@ def scan(conn, options: dict | None = None) -> tuple[set, dict, dict, int]:
         edge = (row[0], row[1], tuple(row[2]), row[3], row[4], tuple(row[5]))
         inferred.add(edge)
         evidence[edge] = f"confidence {row[6]:.2f}, signals {row[7]}, containment {row[8]}"
+        confidences[edge] = row[6]
     labels = {(r[0], r[1]): r[2] for r in conn.execute(
         "SELECT schema_name, table_name, classification FROM cartridge.relations WHERE scan_id = %s", (scan_id,))}
-    return inferred, evidence, labels, scan_id
+    return inferred, evidence, labels, scan_id, confidences
 
 
 def names_only_baseline(conn, scan_id: int) -> set:
@@ -201,11 +210,11 @@ def evaluate(cluster: Cluster, template: str, dataset: str, mode: str) -> tuple[
                 drop_constraints(conn, keys=(mode == "keys_dropped"))
             conn.execute("ANALYZE")  # deterministic statistics, whatever autovacuum did
             conn.execute("CREATE EXTENSION IF NOT EXISTS cartridge")
-            inferred, evidence, labels, scan_id = scan(conn)
+            inferred, evidence, labels, scan_id, confidences = scan(conn)
             if mode == "declared":
                 inferred = {e for e in expected}  # declared edges are stored as such, not inferred
             baseline = names_only_baseline(conn, scan_id)
-        return Result(dataset, mode, expected, inferred, evidence, labels), baseline
+        return Result(dataset, mode, expected, inferred, evidence, labels, confidences), baseline
     finally:
         cluster.drop_database(name)
 
@@ -297,8 +306,18 @@ def run_heldout(cluster: Cluster, names: list[str]) -> dict:
     return report
 
 
+def calibration(report: dict) -> tuple[int, int]:
+    """Inferred edges at or above TRUSTED over every dataset and mode, and how many are right."""
+    rows = report.get("inference", []) + report.get("heldout", [])
+    return sum(r["trusted"] for r in rows), sum(r["trusted_right"] for r in rows)
+
+
 def heldout_failures(report: dict) -> list[str]:
     out = []
+    trusted, right = calibration(report)
+    if trusted and right / trusted < MIN_TRUSTED_PRECISION:
+        out.append(f"calibration: {right} of {trusted} edges at confidence >= {TRUSTED} are right "
+                   f"({right / trusted:.3f} < {MIN_TRUSTED_PRECISION})")
     for r in report.get("heldout", []):
         if r["mode"] == "with_rows":
             bars = (HELDOUT_WITH_ROWS_MIN_PRECISION, HELDOUT_WITH_ROWS_MIN_RECALL)
@@ -331,6 +350,11 @@ def print_heldout(report: dict) -> None:
         print(f"{r['dataset']:<18} {r['mode']:<10} {r['tables']:>6} {r['expected']:>8} {r['inferred']:>8} "
               f"{r['true_positives']:>4} {r['precision']:>9.3f} {r['recall']:>7.3f} {r['f1']:>6.3f} | "
               f"{b['precision']:>10.3f} {b['recall']:>6.3f} {b['f1']:>6.3f} {r['seconds']:>7.1f}")
+    trusted, right = calibration(report)
+    rows = report.get("inference", []) + report["heldout"]
+    print(f"calibration: {right} of {trusted} inferred edges at confidence >= {TRUSTED} are right "
+          f"({right / trusted if trusted else 1:.3f}; bar {MIN_TRUSTED_PRECISION}); per dataset and mode: "
+          + ", ".join(f"{r['dataset']} {r['mode']} {r['trusted_right']}/{r['trusted']}" for r in rows if r["trusted"]))
     for r in report["heldout"]:
         kinds = r["miss_kinds"]
         if kinds:
