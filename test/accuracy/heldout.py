@@ -16,6 +16,8 @@ foreign key, NOT NULL and CHECK constraint holds:
 - a child's foreign-key values are drawn, with a fixed seed, from the rows its parent really
   has; a foreign key that covers a unique key of the child (extension tables) takes each
   parent row at most once;
+- generated columns are left to PostgreSQL (a unique key that includes one is not checked
+  by the generator);
 - other columns get values of their type (strings carry the column name), CHECK lists and
   simple regular-expression CHECKs are read from the catalog; a row that still breaks a CHECK
   or unique constraint is repaired column by column, then dropped.
@@ -58,6 +60,13 @@ SYSTEM_SCHEMAS = ("pg_catalog", "information_schema", "pg_toast", "cartridge")
 
 def datasets() -> list[str]:
     return sorted(p.parent.name for p in HELDOUT.glob("*/schema.sql"))
+
+
+# Datasets nobody has tuned on. Only their aggregate figures are ever printed (their misses
+# and false positives stay hidden), so they keep measuring how inference does on a schema it
+# has never seen. The others were held out when added, and became development data once their
+# misses were read to write signals (2026-12-03).
+FRESH = {"adventureworks"}
 
 
 def schema_file(dataset: str) -> pathlib.Path:
@@ -638,8 +647,8 @@ class Filler:
                 self.set_self_reference(t, fk, row, rng, self_keys)
             if not self.unique_ok(t, row, used):
                 continue
-            for u in t.uniques:
-                used[u].add(tuple(hashable(row[c]) for c in u))
+            for u in t.uniques:  # a generated column is not in the row: None, never a clash
+                used[u].add(tuple(hashable(row.get(c)) for c in u))
             rows.append(row)
             for fk in self_fks:
                 self_keys.append((fk.name, tuple(row[c] for c in fk.parent_columns)))
