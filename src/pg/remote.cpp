@@ -392,8 +392,7 @@ int RemoteReader::wait_socket(int socket_events) {
 }
 
 void RemoteReader::send(const std::string& sql, const std::vector<QueryArg>& args) {
-    if (broken_)
-        throw Error("08006", "lost the connection to the remote server");
+    require_open();
     PGconn* c = conn_.get();
     // Parameters as text; a binary one goes through its type's output function. Built-in
     // types have the same oids on every server.
@@ -430,16 +429,35 @@ void RemoteReader::send(const std::string& sql, const std::vector<QueryArg>& arg
                                                       values.data(), nullptr, nullptr, 0);
     if (!sent)
         connection_lost();
+    flush();
+}
+
+// Sends what libpq still holds (the connection is nonblocking), reading what the server
+// answers meanwhile so that neither side waits for the other.
+void RemoteReader::flush() {
     for (;;) {
-        const int flushed = PQflush(c);
+        const int flushed = PQflush(conn_.get());
         if (flushed == 0)
-            break;
+            return;
         if (flushed < 0)
             connection_lost();
         if (wait_socket(WL_SOCKET_READABLE | WL_SOCKET_WRITEABLE) & WL_SOCKET_READABLE)
-            if (!PQconsumeInput(c))
+            if (!PQconsumeInput(conn_.get()))
                 connection_lost();
     }
+}
+
+// Sends statements as one simple-protocol string (several results, text).
+void RemoteReader::send_simple(const std::string& sql) {
+    require_open();
+    if (!PQsendQuery(conn_.get(), sql.c_str()))
+        connection_lost();
+    flush();
+}
+
+void RemoteReader::require_open() const {
+    if (broken_)
+        throw Error("08006", "lost the connection to the remote server");
 }
 
 // Hands every result of the statement sent to each(); raises the first error once the
@@ -482,12 +500,7 @@ void RemoteReader::drain(const std::function<void(PGresult*)>& each) {
 }
 
 void RemoteReader::execute(const std::string& sql) {
-    if (broken_)
-        throw Error("08006", "lost the connection to the remote server");
-    if (!PQsendQuery(conn_.get(), sql.c_str()))
-        connection_lost();
-    while (PQflush(conn_.get()) == 1)
-        wait_socket(WL_SOCKET_WRITEABLE);
+    send_simple(sql);
     drain([](PGresult*) {});
 }
 
@@ -541,25 +554,12 @@ std::vector<IsolatedResult> RemoteReader::query_batch_isolated(const std::vector
     std::vector<IsolatedResult> out(statements.size());
     size_t next = 0;
     while (next < statements.size()) {
-        if (broken_)
-            throw Error("08006", "lost the connection to the remote server");
         const size_t end = std::min(statements.size(), next + kPerRoundTrip);
         std::string batch = "SAVEPOINT cartridge_read";
         for (size_t i = next; i < end; i++)
             batch += ";\n" + statements[i];
         batch += ";\nROLLBACK TO SAVEPOINT cartridge_read; RELEASE SAVEPOINT cartridge_read";
-        if (!PQsendQuery(conn_.get(), batch.c_str()))
-            connection_lost();
-        for (;;) {
-            const int flushed = PQflush(conn_.get());
-            if (flushed == 0)
-                break;
-            if (flushed < 0)
-                connection_lost();
-            if (wait_socket(WL_SOCKET_READABLE | WL_SOCKET_WRITEABLE) & WL_SOCKET_READABLE)
-                if (!PQconsumeInput(conn_.get()))
-                    connection_lost();
-        }
+        send_simple(batch);
         size_t answered = next;
         try {
             drain([&](PGresult* result) {

@@ -90,6 +90,9 @@ public:
 private:
     void send(const std::string& sql, const std::vector<QueryArg>& args);
     void execute(const std::string& sql);
+    void send_simple(const std::string& sql);
+    void flush();
+    void require_open() const;
     void drain(const std::function<void(PGresult*)>& each);
     int wait_socket(int socket_events);
     [[noreturn]] void connection_lost();
