@@ -114,6 +114,17 @@ bool CandidateBuilder::has_candidate(size_t child, size_t column) const {
     return it != found_.end() && std::get<0>(it->first) == child && std::get<1>(it->first) == std::vector<size_t>{column};
 }
 
+// Whether the child table's name starts with all of the parent's words (PersonPhone and
+// Person, order_items and orders; not its end: an EmailAddress is no Address).
+bool CandidateBuilder::named_in_table(size_t child, size_t parent) const {
+    const std::vector<std::string>& c = tables_[child].stem_words;
+    const std::vector<std::string>& p = tables_[parent].stem_words;
+    if (p.empty() || p.size() >= c.size())
+        return false;
+    auto same = [](const std::string& a, const std::string& b) { return naming::singular(a) == naming::singular(b); };
+    return std::equal(p.begin(), p.end(), c.begin(), same);
+}
+
 void CandidateBuilder::lookup(const std::unordered_map<std::string, std::vector<size_t>>& index, const std::string& key,
                    const char* signal, double score, std::vector<Found>& found) {
     auto it = index.find(key);
@@ -189,14 +200,34 @@ void CandidateBuilder::add(size_t child, size_t child_column, size_t parent, siz
     cand.name_score = std::max(cand.name_score, score);
 }
 
+// A column that is its own table's key and only shares its name with another table's key,
+// which neither its name nor its table's name is named after: rowguid, account_number and
+// transaction_id in an archive are each table's own, more often than one table extending
+// the other.
+bool CandidateBuilder::unnamed_one_to_one(const Candidate& cand) const {
+    if (cand.child_columns.size() != 1 ||
+        std::any_of(cand.signals.begin(), cand.signals.end(),
+                    [](const std::string& s) { return s != "same_name_as_key"; }))
+        return false;
+    const Relation& c = schema_.relations[cand.child];
+    const Column* column = c.column(cand.child_columns[0]);
+    return column && tables_[cand.child].keyed_by(static_cast<size_t>(column - c.columns.data()));
+}
+
 // Adjusts name scores for the key kind, types and schemas, then keeps the best few
 // targets of each child column set.
 std::vector<Candidate> CandidateBuilder::rank() {
     std::map<std::pair<size_t, std::vector<std::string>>, std::vector<Candidate>> by_child;
     for (auto& [key, cand] : found_) {
         double score = cand.name_score * key_factor(cand.key);
+        if (unnamed_one_to_one(cand))
+            score *= kUnnamedOneToOne;
         if (cand.exact_type)
             score += 0.02;
+        // Two rules agreeing (the key's name, and the table the column names) break a tie
+        // with one rule alone (the key's name of one of its subtypes).
+        if (cand.signals.size() > 1)
+            score += 0.01;
         const Relation& c = schema_.relations[cand.child];
         const Relation& p = schema_.relations[cand.parent];
         score += c.schema == p.schema ? 0.02 : -0.03;

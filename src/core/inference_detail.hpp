@@ -22,6 +22,9 @@ namespace cartridge::inference_detail {
 // Base scores of the naming signals: how often the rule names a real foreign key when the
 // types fit. Data evidence then moves them up or down (decide_relationships).
 constexpr double kSameNameAsKey = 0.90;     // orders.customer_id -> customers.customer_id
+// The same, and the child table's name starts with the parent's: of several tables
+// sharing one key name (a supertype and its subtypes), the one the child is named after.
+constexpr double kKeyOfNamedTable = 0.96;   // PersonPhone.BusinessEntityID -> Person
 constexpr double kTableName = 0.85;         // customer_id, CustomerId, customerid -> customers
 constexpr double kQualifiedTableName = 0.75;  // billing_customer_id -> customers
 constexpr double kOwnerQualifiedTableName = 0.80;  // orders.status_id -> order_status
@@ -41,6 +44,10 @@ constexpr double kHierarchyOfTable = 0.75;      // area_containment(parent, desc
 constexpr double kKeyAbbreviation = 0.75;       // ss_cdemo_sk -> customer_demographics(cd_demo_sk)
 constexpr double kTablePrefix = 0.60;           // artist_gid_redirect(new_id) -> artist
 constexpr double kLoneActor = 0.60;             // voter, owner -> the one table of people
+// Tables whose own key has one name before the name is too common to point at any of them.
+constexpr size_t kGenericKeyTables = 3;
+// Factor on a one-to-one edge that only a shared key name supports (unnamed_one_to_one).
+constexpr double kUnnamedOneToOne = 0.50;
 
 bool eligible_relation(const Relation& r);
 double key_factor(KeyKind kind);
@@ -69,6 +76,14 @@ struct TableInfo : TableNames {
     std::vector<CompositeKey> composite_keys;  // 2..4 columns
     std::unordered_map<std::string, size_t> column_by_normalized;
     std::set<std::vector<std::string>> declared_fk_columns;
+
+    // Whether the column alone is one of the table's keys (declared or found on the data).
+    bool keyed_by(size_t column) const {
+        for (const TargetKey& k : keys)
+            if (k.column == column && k.kind != KeyKind::assumed)
+                return true;
+        return false;
+    }
 };
 
 class CandidateBuilder {
@@ -91,6 +106,8 @@ private:
     void structure_candidates(size_t i, size_t c, bool own, std::vector<Found>& found);
     size_t lone_table(const std::string& stem) const;
     bool has_candidate(size_t child, size_t column) const;
+    bool named_in_table(size_t child, size_t parent) const;
+    bool unnamed_one_to_one(const Candidate& cand) const;
     static void lookup(const std::unordered_map<std::string, std::vector<size_t>>& index, const std::string& key,
                        const char* signal, double score, std::vector<Found>& found);
     size_t choose_key(size_t table, const Column& child, const naming::ColumnName& n, size_t child_column,

@@ -24,13 +24,23 @@ void CandidateBuilder::single_column_candidates(size_t i, size_t c) {
 
     std::vector<Found> found;
     bool own = names_own_identifier(t, n);
+    // The table's own one-column key (a subtype's, an archive's, a rowguid): what its table's
+    // name says does not make it a reference (extension_of_table is the exception).
+    const bool own_key = t.keyed_by(c);
     if (!own) {
         if (n.kind == SuffixKind::key && !n.core.empty()) {
             auto it = by_key_name_.find(n.normalized);
-            if (it != by_key_name_.end())
+            // A key name many tables give their own rows and that names no table (rowguid,
+            // gid) says nothing about which of them a column refers to.
+            bool generic = it != by_key_name_.end() && it->second.size() >= kGenericKeyTables &&
+                           by_stem_.count(naming::concept_of(n.core)) == 0;
+            if (it != by_key_name_.end() && !generic)
                 for (const auto& [table, key_column] : it->second)
-                    if (table != i)
+                    if (table != i) {
                         add(i, c, table, key_column, "same_name_as_key", kSameNameAsKey);
+                        if (!own_key && named_in_table(i, table))
+                            add(i, c, table, key_column, "key_of_named_table", kKeyOfNamedTable);
+                    }
         }
         if (n.kind != SuffixKind::none) {
             for (size_t k = 0; k < n.core.size(); k++) {

@@ -172,8 +172,11 @@ void CandidateBuilder::structure_candidates(size_t i, size_t c, bool own, std::v
         return;
     }
     // artist_gid_redirect(new_id): an id named after nothing, in a table named after its parent
-    // (not a number: sales_order_number, ticket_number are the row's own).
-    if (t.prefix_parent != npos && n.kind == SuffixKind::key && !n.core.empty() &&
+    // (not a number: sales_order_number, ticket_number are the row's own; one word: a
+    // longer name, reference_order_id, names something other than the parent; nor another
+    // table's key name, row_guid).
+    if (t.prefix_parent != npos && n.kind == SuffixKind::key && n.core.size() == 1 &&
+        by_key_name_.count(n.normalized) == 0 &&
         (n.suffix == "id" || n.suffix == "key" || n.suffix == "sk" || n.suffix == "fk" || n.suffix == "uuid" ||
          n.suffix == "guid"))
         found.push_back({t.prefix_parent, "table_prefix", kTablePrefix});

@@ -47,6 +47,16 @@ public:
         return *this;
     }
 
+    // Declares a unique constraint on the last matching table.
+    SchemaBuilder& unique(const std::string& schema, const std::string& table, std::vector<std::string> columns) {
+        Constraint u;
+        u.name = table + "_" + columns[0] + "_key";
+        u.type = "unique";
+        u.columns = std::move(columns);
+        find(schema, table).constraints.push_back(std::move(u));
+        return *this;
+    }
+
     // Declares a foreign key on the last matching table.
     SchemaBuilder& foreign_key(const std::string& schema, const std::string& table, std::vector<std::string> columns,
                                const std::string& ref_table, std::vector<std::string> ref_columns) {
