@@ -45,6 +45,9 @@ CandidateBuilder::CandidateBuilder(const Schema& schema, const InferenceOptions&
             index_targets(i);
     for (size_t i = 0; i < tables_.size(); i++)
         if (tables_[i].eligible)
+            index_key_names(i);
+    for (size_t i = 0; i < tables_.size(); i++)
+        if (tables_[i].eligible)
             describe_structure(i);
 }
 
@@ -97,8 +100,18 @@ void CandidateBuilder::index_targets(size_t i) {
     if (t.stem_words.size() == 1)
         for (const std::string& abbreviation : naming::abbreviations_of(t.stem_words[0]))
             by_abbreviation_[abbreviation].push_back(i);
+}
+
+// Keys by their names, once every table is known by its name: a unique column that names
+// another table (account_stats.account_id, besides its own id) is a one-to-one reference to
+// it, not the key others refer to by that name.
+void CandidateBuilder::index_key_names(size_t i) {
+    const TableInfo& t = tables_[i];
+    const bool has_primary_key = !t.keys.empty() && t.keys.front().kind == KeyKind::primary_key;
     for (const TargetKey& key : t.keys) {
         const ColumnName& n = t.columns[key.column];
+        if (has_primary_key && key.kind != KeyKind::primary_key && names_other_table(i, n))
+            continue;
         if (!n.core.empty())
             by_key_name_[n.normalized].push_back({i, key.column});
         // Also as written, when the table's prefix made it "id": products(prod_id, prod_name)
@@ -112,6 +125,14 @@ void CandidateBuilder::index_targets(size_t i) {
 bool CandidateBuilder::has_candidate(size_t child, size_t column) const {
     auto it = found_.lower_bound(std::make_tuple(child, std::vector<size_t>{column}, size_t{0}));
     return it != found_.end() && std::get<0>(it->first) == child && std::get<1>(it->first) == std::vector<size_t>{column};
+}
+
+// Whether a key-suffixed column's words name a table other than `table` (customer_id).
+bool CandidateBuilder::names_other_table(size_t table, const ColumnName& n) const {
+    if (n.kind != SuffixKind::key || n.core.empty())
+        return false;
+    auto it = by_stem_.find(naming::concept_of(n.core));
+    return it != by_stem_.end() && std::any_of(it->second.begin(), it->second.end(), [&](size_t t) { return t != table; });
 }
 
 // Whether the child table's name starts with all of the parent's words (PersonPhone and

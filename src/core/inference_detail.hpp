@@ -101,6 +101,8 @@ private:
 
     void describe(size_t i);
     void index_targets(size_t i);
+    void index_key_names(size_t i);
+    bool names_other_table(size_t table, const naming::ColumnName& n) const;
     void single_column_candidates(size_t i, size_t c);
     void describe_structure(size_t i);
     void structure_candidates(size_t i, size_t c, bool own, std::vector<Found>& found);

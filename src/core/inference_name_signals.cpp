@@ -67,9 +67,10 @@ void CandidateBuilder::single_column_candidates(size_t i, size_t c) {
                 }
             }
             // Nothing else: the one table whose name ends with the word ("status_id" when
-            // the only status table is order_status).
-            if (found.empty() && !has_candidate(i, c) && n.core.size() == 1) {
-                auto it = by_last_word_.find(naming::singular(n.core[0]));
+            // the only status table is order_status; created_by_application_id and
+            // oauth_applications).
+            if (found.empty() && !has_candidate(i, c) && !n.core.empty() && !own_key) {
+                auto it = by_last_word_.find(naming::singular(n.core.back()));
                 if (it != by_last_word_.end() && it->second.size() == 1)
                     found.push_back({it->second[0], "table_name_ends_with", kTableNameEndsWith});
             }
@@ -118,8 +119,10 @@ void CandidateBuilder::single_column_candidates(size_t i, size_t c) {
     }
     structure_candidates(i, c, own, found);
     for (const Found& f : found) {
-        if (f.table == i && std::string(f.signal) != "self_reference")
-            continue;  // a table refers to itself only through the self-reference words
+        // A table refers to itself only through the self-reference words, or its own name
+        // after a qualifier (accounts.moved_to_account_id, categories.parent_category_id).
+        if (f.table == i && std::string(f.signal) != "self_reference" && std::string(f.signal) != "qualified_table_name")
+            continue;
         size_t key_column = choose_key(f.table, column, n, c, f.table == i);
         if (key_column != npos)
             add(i, c, f.table, key_column, f.signal, f.score);

@@ -134,7 +134,13 @@ void CandidateBuilder::structure_candidates(size_t i, size_t c, bool own, std::v
         bool keyed = std::any_of(t.keys.begin(), t.keys.end(), [&](const TargetKey& k) {
             return k.column == c && (k.kind == KeyKind::primary_key || k.kind == KeyKind::unique);
         });
-        if (keyed && t.prefix_parent != npos && !t.stem_words.empty() && extension_word(t.stem_words.back()))
+        // Not when another column names the parent (account_stats(id, account_id)).
+        const std::string& parent_stem = t.prefix_parent != npos ? tables_[t.prefix_parent].stem : std::string();
+        bool referenced_otherwise = std::any_of(t.columns.begin(), t.columns.end(), [&](const ColumnName& other) {
+            return other.kind == SuffixKind::key && !other.core.empty() && naming::concept_of(other.core) == parent_stem;
+        });
+        if (keyed && t.prefix_parent != npos && !t.stem_words.empty() && extension_word(t.stem_words.back()) &&
+            !referenced_otherwise)
             found.push_back({t.prefix_parent, "extension_of_table", kExtensionOfTable});
         return;
     }

@@ -614,3 +614,38 @@ TEST(Inference, SharedSupertypeKeyAndPerTableGuids) {
     };
     EXPECT_EQ(edges_of(infer(schema, false)), expected);
 }
+
+// Rails tables keep their own id: a unique account_id (a one-to-one stats table) is a
+// reference, not the key every other account_id refers to; a unique (account_id, status_id)
+// pair in a join table is a rule, not a target; a stats table's own id is not its parent's;
+// a qualified name of the column's own table is a self-reference; the one table whose name
+// ends with a qualified name's last word is its target when nothing else is.
+TEST(Inference, RailsUniqueReferencesAndJoinTables) {
+    Schema schema =
+        SchemaBuilder()
+            .table("public", "accounts", {{"id", "bigint"}, {"username", "text"}, {"moved_to_account_id", "bigint"}},
+                   {"id"})
+            .table("public", "account_stats", {{"id", "bigint"}, {"account_id", "bigint"}, {"statuses_count", "bigint"}},
+                   {"id"})
+            .unique("public", "account_stats", {"account_id"})
+            .table("public", "statuses", {{"id", "bigint"}, {"account_id", "bigint"}, {"text", "text"}}, {"id"})
+            .table("public", "favourites", {{"id", "bigint"}, {"account_id", "bigint"}, {"status_id", "bigint"}}, {"id"})
+            .unique("public", "favourites", {"account_id", "status_id"})
+            .table("public", "mentions", {{"id", "bigint"}, {"account_id", "bigint"}, {"status_id", "bigint"}}, {"id"})
+            .table("public", "oauth_applications", {{"id", "bigint"}, {"name", "text"}}, {"id"})
+            .table("public", "users", {{"id", "bigint"}, {"account_id", "bigint"}, {"created_by_application_id", "bigint"}},
+                   {"id"})
+            .build();
+    const std::set<Edge> expected = {
+        {"accounts", {"moved_to_account_id"}, "accounts", {"id"}},
+        {"account_stats", {"account_id"}, "accounts", {"id"}},
+        {"statuses", {"account_id"}, "accounts", {"id"}},
+        {"favourites", {"account_id"}, "accounts", {"id"}},
+        {"favourites", {"status_id"}, "statuses", {"id"}},
+        {"mentions", {"account_id"}, "accounts", {"id"}},
+        {"mentions", {"status_id"}, "statuses", {"id"}},
+        {"users", {"account_id"}, "accounts", {"id"}},
+        {"users", {"created_by_application_id"}, "oauth_applications", {"id"}},
+    };
+    EXPECT_EQ(edges_of(infer(schema)), expected);
+}
