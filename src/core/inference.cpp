@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace cartridge {
 
@@ -17,6 +18,9 @@ using inference_detail::CandidateBuilder;
 
 // Rows a child column must hold, all distinct, before the data alone makes an edge one-to-one.
 constexpr int64_t kMinRowsForDataCardinality = 100;
+
+// Containment a one-to-one of unknown direction needs (Candidate::mutual).
+constexpr double kMutualContainment = 0.98;
 
 // The most an edge whose sample shows orphans may be trusted.
 constexpr double kOrphanCeiling = 0.85;
@@ -62,6 +66,21 @@ bool temporal_part(const Schema& schema, const Candidate& cand) {
     return false;
 }
 
+// Two edges that are each other's reverse (a.x -> b.y and b.y -> a.x) say the same
+// values are in both tables, not which table owns them: neither is kept.
+void drop_reverse_pairs(std::vector<Relationship>& edges) {
+    using End = std::tuple<std::string, std::string, std::vector<std::string>>;
+    std::set<std::pair<End, End>> seen;
+    for (const Relationship& e : edges)
+        seen.insert({{e.from_schema, e.from_table, e.from_columns}, {e.to_schema, e.to_table, e.to_columns}});
+    edges.erase(std::remove_if(edges.begin(), edges.end(),
+                               [&](const Relationship& e) {
+                                   return seen.count({{e.to_schema, e.to_table, e.to_columns},
+                                                      {e.from_schema, e.from_table, e.from_columns}}) > 0;
+                               }),
+                edges.end());
+}
+
 }  // namespace
 
 std::vector<Candidate> relationship_candidates(const Schema& schema, const InferenceOptions& options) {
@@ -105,6 +124,14 @@ std::vector<Relationship> decide_relationships(const Schema& schema, const std::
         // a sort order or a measure as a reference: it needs values found in the parent.
         if (!(data.checked && data.sampled > 0) && !cand.signals.empty() && weak_without_data(cand))
             confidence *= 0.75;
+        // A one-to-one of unknown direction needs its child's values all in the parent; the
+        // other direction then finds some missing (fewer returns than sales).
+        // Values within another table's say little about which way a one-to-one goes (fewer
+        // internet sales than reseller sales, numbered alike): not above 0.85 either.
+        if (cand.mutual)
+            confidence = data.checked && data.sampled > 0 && data.ratio() >= kMutualContainment
+                             ? std::min(confidence, kOrphanCeiling)
+                             : confidence * 0.5;
         // Without data, a composite key with a date in it (emp_no, from_date) is a period of
         // the same entity more often than a reference to the other table's rows.
         if (!(data.checked && data.sampled > 0) && cand.child_columns.size() > 1 && temporal_part(schema, cand))
@@ -147,6 +174,8 @@ std::vector<Relationship> decide_relationships(const Schema& schema, const std::
         ev["name_score"] = std::round(cand.name_score * 1000) / 1000;
         ev["target_key"] = key_kind_name(cand.key);
         ev["types"] = cand.exact_type ? "identical" : "compatible";
+        if (cand.mutual)
+            ev["direction"] = "from the data: the child columns are the child's key too";
         Containment data = best->candidate < evidence.size() ? evidence[best->candidate] : Containment{};
         if (data.checked) {
             ev["containment"] = {{"sampled", data.sampled},
@@ -174,6 +203,7 @@ std::vector<Relationship> decide_relationships(const Schema& schema, const std::
         edge.evidence = std::move(ev);
         out.push_back(std::move(edge));
     }
+    drop_reverse_pairs(out);
     return out;
 }
 

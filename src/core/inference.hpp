@@ -36,6 +36,8 @@ struct Candidate {
     KeyKind key = KeyKind::primary_key;
     bool exact_type = false;          // same type, not only compatible ones
     bool parent_indexed = false;      // a declared key or unique index covers parent_columns
+    bool mutual = false;              // the child columns are the child's key too: only data
+                                      // (one side's values within the other's) says which way
 };
 
 // Data evidence for one candidate, measured on a bounded sample of child values.

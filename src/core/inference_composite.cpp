@@ -72,23 +72,23 @@ void CandidateBuilder::composite_candidate(size_t child, size_t parent, const Co
     }
     if (c.declared_fk_columns.count(cand.child_columns))
         return;
-    // Both sides keyed by the same columns is a one-to-one of unknown direction: skip.
+    // Both sides keyed by the same columns (store_returns and store_sales by item and
+    // ticket) is a one-to-one of unknown direction: the data decides (decide_relationships).
     for (const std::vector<std::string>& own : declared_keys(cr)) {
         std::set<std::string> a(own.begin(), own.end());
         std::set<std::string> b(cand.child_columns.begin(), cand.child_columns.end());
         if (a == b)
-            return;
+            cand.mutual = true;
     }
     cand.exact_type = true;
     for (size_t k = 0; k < key.size(); k++)
         cand.exact_type = cand.exact_type && key_types_identical(cr.columns[child_cols[k]], pr.columns[key[k]]);
-    // The child's columns must not be a key of the child as well (one-to-one of unknown
-    // direction), whether declared (above) or found on the data.
+    // The same when the child's columns are a key found on the data.
     if (composite.kind == KeyKind::data_unique)
         for (const CompositeKey& own : c.composite_keys) {
             std::set<size_t> a(own.columns.begin(), own.columns.end());
             if (a == std::set<size_t>(child_cols.begin(), child_cols.end()))
-                return;
+                cand.mutual = true;
         }
     cand.key = composite.kind;
     cand.parent_indexed = composite.indexed;

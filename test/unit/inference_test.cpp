@@ -649,3 +649,33 @@ TEST(Inference, RailsUniqueReferencesAndJoinTables) {
     };
     EXPECT_EQ(edges_of(infer(schema)), expected);
 }
+
+// Returns keyed by the sale they return, (item, ticket) on both sides: a one-to-one of
+// unknown direction. The data decides (every return's key is a sale's, not every sale's a
+// return's); without data, or when both sides hold the same keys, no edge.
+TEST(Inference, OneToOneOfUnknownDirectionNeedsData) {
+    Schema schema = SchemaBuilder()
+                        .table("dw", "store_sales", {{"ss_item_sk"}, {"ss_ticket_number"}, {"ss_quantity"}},
+                               {"ss_item_sk", "ss_ticket_number"})
+                        .table("dw", "store_returns", {{"sr_item_sk"}, {"sr_ticket_number"}, {"sr_return_amt", "numeric(7,2)"}},
+                               {"sr_item_sk", "sr_ticket_number"})
+                        .build();
+    auto candidates = relationship_candidates(schema);
+    auto contained = [&](bool sales_in_returns) {
+        std::vector<Containment> data;
+        for (const Candidate& c : candidates) {
+            bool from_sales = schema.relations[c.child].name == "store_sales";
+            data.push_back(from_sales && !sales_in_returns ? Containment{true, "", 50, 30} : Containment{true, "", 50, 50});
+        }
+        return data;
+    };
+    const std::set<Edge> returns_to_sales = {
+        {"store_returns", {"sr_item_sk", "sr_ticket_number"}, "store_sales", {"ss_item_sk", "ss_ticket_number"}}};
+    auto edges = decide_relationships(schema, candidates, contained(false));
+    EXPECT_EQ(edges_of(edges), returns_to_sales);
+    ASSERT_EQ(edges.size(), 1u);
+    EXPECT_LE(edges[0].confidence, 0.85);  // the direction is the data's guess: a warning test
+    EXPECT_TRUE(edges[0].evidence.contains("direction"));
+    EXPECT_TRUE(decide_relationships(schema, candidates, contained(true)).empty());
+    EXPECT_TRUE(decide_relationships(schema, candidates, {}).empty());
+}
