@@ -69,14 +69,25 @@ bool temporal_part(const Schema& schema, const Candidate& cand) {
 // Two edges that are each other's reverse (a.x -> b.y and b.y -> a.x) say the same
 // values are in both tables, not which table owns them: neither is kept.
 void drop_reverse_pairs(std::vector<Relationship>& edges) {
-    using End = std::tuple<std::string, std::string, std::vector<std::string>>;
-    std::set<std::pair<End, End>> seen;
+    // An edge as (child table, parent table, its column pairs in a fixed order): the same
+    // edge whichever order each side lists its columns in.
+    using Table = std::pair<std::string, std::string>;
+    using Pairs = std::vector<std::pair<std::string, std::string>>;
+    auto pairs = [](const std::vector<std::string>& from, const std::vector<std::string>& to) {
+        Pairs out;
+        for (size_t k = 0; k < from.size() && k < to.size(); k++)
+            out.emplace_back(from[k], to[k]);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    std::set<std::tuple<Table, Table, Pairs>> seen;
     for (const Relationship& e : edges)
-        seen.insert({{e.from_schema, e.from_table, e.from_columns}, {e.to_schema, e.to_table, e.to_columns}});
+        seen.insert({{e.from_schema, e.from_table}, {e.to_schema, e.to_table}, pairs(e.from_columns, e.to_columns)});
     edges.erase(std::remove_if(edges.begin(), edges.end(),
                                [&](const Relationship& e) {
-                                   return seen.count({{e.to_schema, e.to_table, e.to_columns},
-                                                      {e.from_schema, e.from_table, e.from_columns}}) > 0;
+                                   return seen.count({{e.to_schema, e.to_table},
+                                                      {e.from_schema, e.from_table},
+                                                      pairs(e.to_columns, e.from_columns)}) > 0;
                                }),
                 edges.end());
 }
@@ -124,8 +135,9 @@ std::vector<Relationship> decide_relationships(const Schema& schema, const std::
         // a sort order or a measure as a reference: it needs values found in the parent.
         if (!(data.checked && data.sampled > 0) && !cand.signals.empty() && weak_without_data(cand))
             confidence *= 0.75;
-        // A one-to-one of unknown direction needs its child's values all in the parent; the
-        // other direction then finds some missing (fewer returns than sales).
+        // A one-to-one of unknown direction needs its child's values in the parent (at least
+        // 98% of the sample); the other direction then finds some missing (fewer returns
+        // than sales).
         // Values within another table's say little about which way a one-to-one goes (fewer
         // internet sales than reseller sales, numbered alike): not above 0.85 either.
         if (cand.mutual)

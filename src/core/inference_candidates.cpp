@@ -225,14 +225,10 @@ void CandidateBuilder::add(size_t child, size_t child_column, size_t parent, siz
 // which neither its name nor its table's name is named after: rowguid, account_number and
 // transaction_id in an archive are each table's own, more often than one table extending
 // the other.
-bool CandidateBuilder::unnamed_one_to_one(const Candidate& cand) const {
-    if (cand.child_columns.size() != 1 ||
-        std::any_of(cand.signals.begin(), cand.signals.end(),
-                    [](const std::string& s) { return s != "same_name_as_key"; }))
-        return false;
-    const Relation& c = schema_.relations[cand.child];
-    const Column* column = c.column(cand.child_columns[0]);
-    return column && tables_[cand.child].keyed_by(static_cast<size_t>(column - c.columns.data()));
+bool CandidateBuilder::unnamed_one_to_one(const Candidate& cand, size_t child_column) const {
+    return std::all_of(cand.signals.begin(), cand.signals.end(),
+                       [](const std::string& s) { return s == "same_name_as_key"; }) &&
+           tables_[cand.child].keyed_by(child_column);
 }
 
 // Adjusts name scores for the key kind, types and schemas, then keeps the best few
@@ -241,7 +237,7 @@ std::vector<Candidate> CandidateBuilder::rank() {
     std::map<std::pair<size_t, std::vector<std::string>>, std::vector<Candidate>> by_child;
     for (auto& [key, cand] : found_) {
         double score = cand.name_score * key_factor(cand.key);
-        if (unnamed_one_to_one(cand))
+        if (std::get<1>(key).size() == 1 && unnamed_one_to_one(cand, std::get<1>(key)[0]))
             score *= kUnnamedOneToOne;
         if (cand.exact_type)
             score += 0.02;

@@ -25,8 +25,9 @@ void CandidateBuilder::composite_candidates() {
                 tables_with_name[normalized].push_back(i);
     for (size_t p = 0; p < tables_.size(); p++) {
         const TableInfo& parent = tables_[p];
-        // A table with its own one-column primary key (id) is referenced by it: a unique
-        // pair besides (a join table's account_id, status_id) is a rule on its rows.
+        // A table with a one-column primary key (id, a surrogate key) is referenced by it,
+        // which is what such a key is for: a unique column set besides (a join table's
+        // account_id, status_id; a natural key) is a rule on its rows, not a target.
         if (!parent.keys.empty() && parent.keys.front().kind == KeyKind::primary_key)
             continue;
         for (const CompositeKey& key : parent.composite_keys) {

@@ -109,7 +109,7 @@ private:
     size_t lone_table(const std::string& stem) const;
     bool has_candidate(size_t child, size_t column) const;
     bool named_in_table(size_t child, size_t parent) const;
-    bool unnamed_one_to_one(const Candidate& cand) const;
+    bool unnamed_one_to_one(const Candidate& cand, size_t child_column) const;
     static void lookup(const std::unordered_map<std::string, std::vector<size_t>>& index, const std::string& key,
                        const char* signal, double score, std::vector<Found>& found);
     size_t choose_key(size_t table, const Column& child, const naming::ColumnName& n, size_t child_column,

@@ -14,6 +14,17 @@ namespace cartridge::inference_detail {
 using naming::ColumnName;
 using naming::SuffixKind;
 
+namespace {
+
+// A qualifier saying the id is another system's (legacy_order_id, external_user_id).
+bool other_system_id(const ColumnName& n) {
+    static const std::set<std::string> words = {"external", "legacy", "remote", "foreign", "upstream", "source",
+                                                "import", "imported", "vendor", "partner", "provider", "third"};
+    return std::any_of(n.core.begin(), n.core.end(), [](const std::string& w) { return words.count(w) > 0; });
+}
+
+}  // namespace
+
 void CandidateBuilder::single_column_candidates(size_t i, size_t c) {
     const Relation& r = schema_.relations[i];
     const TableInfo& t = tables_[i];
@@ -34,13 +45,20 @@ void CandidateBuilder::single_column_candidates(size_t i, size_t c) {
             // gid) says nothing about which of them a column refers to.
             bool generic = it != by_key_name_.end() && it->second.size() >= kGenericKeyTables &&
                            by_stem_.count(naming::concept_of(n.core)) == 0;
-            if (it != by_key_name_.end() && !generic)
+            if (it != by_key_name_.end() && !generic) {
+                // Of the tables the child's name starts with, the longest name
+                // (user_profile_settings: user_profiles before users).
+                size_t longest = 0;
+                for (const auto& [table, key_column] : it->second)
+                    if (table != i && !own_key && named_in_table(i, table))
+                        longest = std::max(longest, tables_[table].stem_words.size());
                 for (const auto& [table, key_column] : it->second)
                     if (table != i) {
                         add(i, c, table, key_column, "same_name_as_key", kSameNameAsKey);
-                        if (!own_key && named_in_table(i, table))
+                        if (longest > 0 && tables_[table].stem_words.size() == longest && named_in_table(i, table))
                             add(i, c, table, key_column, "key_of_named_table", kKeyOfNamedTable);
                     }
+            }
         }
         if (n.kind != SuffixKind::none) {
             for (size_t k = 0; k < n.core.size(); k++) {
@@ -69,7 +87,12 @@ void CandidateBuilder::single_column_candidates(size_t i, size_t c) {
             // Nothing else: the one table whose name ends with the word ("status_id" when
             // the only status table is order_status; created_by_application_id and
             // oauth_applications).
-            if (found.empty() && !has_candidate(i, c) && !n.core.empty() && !own_key) {
+            // A qualifier that names a table of its own (payment_status_id, with payments)
+            // says the status is that table's, not the one status table's.
+            bool qualifier_names_table = std::any_of(n.core.begin(), n.core.end() - 1, [&](const std::string& w) {
+                return by_stem_.count(naming::singular(w)) > 0;
+            });
+            if (found.empty() && !has_candidate(i, c) && !n.core.empty() && !own_key && !qualifier_names_table) {
                 auto it = by_last_word_.find(naming::singular(n.core.back()));
                 if (it != by_last_word_.end() && it->second.size() == 1)
                     found.push_back({it->second[0], "table_name_ends_with", kTableNameEndsWith});
@@ -121,7 +144,8 @@ void CandidateBuilder::single_column_candidates(size_t i, size_t c) {
     for (const Found& f : found) {
         // A table refers to itself only through the self-reference words, or its own name
         // after a qualifier (accounts.moved_to_account_id, categories.parent_category_id).
-        if (f.table == i && std::string(f.signal) != "self_reference" && std::string(f.signal) != "qualified_table_name")
+        if (f.table == i && std::string(f.signal) != "self_reference" &&
+            (std::string(f.signal) != "qualified_table_name" || own_key || other_system_id(n)))
             continue;
         size_t key_column = choose_key(f.table, column, n, c, f.table == i);
         if (key_column != npos)

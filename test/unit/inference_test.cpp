@@ -132,7 +132,7 @@ TEST(Inference, TpchFromNamesAloneWhenDataCannotBeRead) {
     auto edges = infer(schema, false);
     EXPECT_EQ(edges_of(edges), kTpchEdges);
     for (const Relationship& e : edges) {
-        EXPECT_LE(e.confidence, 0.85);  // names only: at most 0.85 of the name score, below trust (0.9)
+        EXPECT_NEAR(e.confidence, 0.85 * e.evidence["name_score"].get<double>(), 0.001);  // names only
         EXPECT_TRUE(e.evidence["containment"].is_null());
     }
 }
@@ -678,4 +678,68 @@ TEST(Inference, OneToOneOfUnknownDirectionNeedsData) {
     EXPECT_TRUE(edges[0].evidence.contains("direction"));
     EXPECT_TRUE(decide_relationships(schema, candidates, contained(true)).empty());
     EXPECT_TRUE(decide_relationships(schema, candidates, {}).empty());
+}
+
+// What a qualifier says: another system's id is no self-reference (legacy_order_id), a
+// status qualified by a table of its own is not the one status table's (payment_status_id),
+// and of two tables a child is named after, the longer name wins (user_profile_settings).
+TEST(Inference, QualifiersThatNameSomethingElse) {
+    Schema schema =
+        SchemaBuilder()
+            .table("app", "orders", {{"id", "bigint"}, {"legacy_order_id", "bigint"}, {"previous_order_id", "bigint"}},
+                   {"id"})
+            .table("app", "order_status", {{"id"}, {"label", "text"}}, {"id"})
+            .table("app", "payments", {{"id", "bigint"}, {"payment_status_id"}, {"amount", "numeric(10,2)"}}, {"id"})
+            .table("app", "users", {{"user_id", "bigint"}, {"email", "text"}}, {"user_id"})
+            .table("app", "user_profiles", {{"user_id", "bigint"}, {"bio", "text"}}, {"user_id"})
+            .table("app", "user_profile_settings", {{"user_id", "bigint"}, {"name", "text"}, {"value", "text"}},
+                   {"user_id", "name"})
+            .build();
+    const std::set<Edge> expected = {
+        {"orders", {"previous_order_id"}, "orders", {"id"}},
+        {"user_profiles", {"user_id"}, "users", {"user_id"}},
+        {"user_profile_settings", {"user_id"}, "user_profiles", {"user_id"}},
+    };
+    EXPECT_EQ(edges_of(infer(schema)), expected);
+}
+
+// A subtype sharing its supertype's key name picks the supertype the key names, not a
+// sibling subtype that happens to sit in its own schema: a one-to-one that only a shared
+// key name supports is scored down (unnamed_one_to_one).
+TEST(Inference, SubtypeSiblingsAreNotParents) {
+    Schema schema = SchemaBuilder()
+                        .table("core", "party", {{"party_id"}, {"kind", "text"}}, {"party_id"})
+                        .table("crm", "person", {{"party_id"}, {"name", "text"}}, {"party_id"})
+                        .table("crm", "organization", {{"party_id"}, {"legal_name", "text"}}, {"party_id"})
+                        .build();
+    const std::set<Edge> expected = {
+        {"person", {"party_id"}, "party", {"party_id"}},
+        {"organization", {"party_id"}, "party", {"party_id"}},
+    };
+    EXPECT_EQ(edges_of(infer(schema)), expected);
+}
+
+// The same when neither key is declared and the profile found each pair unique together.
+TEST(Inference, OneToOneOfUnknownDirectionOnDataFoundKeys) {
+    auto pair_unique = [](const char* other) {
+        return nlohmann::json{{"unique", false}, {"null_fraction", 0.0}, {"unique_with", {other}}};
+    };
+    Schema schema = SchemaBuilder()
+                        .table("dw", "store_sales", {{"ss_item_sk"}, {"ss_ticket_number"}, {"ss_quantity"}})
+                        .profile("dw", "store_sales", "ss_item_sk", pair_unique("ss_ticket_number"))
+                        .table("dw", "store_returns", {{"sr_item_sk"}, {"sr_ticket_number"}, {"sr_fee", "numeric(7,2)"}})
+                        .profile("dw", "store_returns", "sr_item_sk", pair_unique("sr_ticket_number"))
+                        .build();
+    auto candidates = relationship_candidates(schema);
+    std::vector<Containment> data;
+    size_t mutual = 0;
+    for (const Candidate& c : candidates) {
+        mutual += c.mutual && c.child_columns.size() == 2;
+        bool from_sales = schema.relations[c.child].name == "store_sales";
+        data.push_back(from_sales ? Containment{true, "", 50, 30} : Containment{true, "", 50, 50});
+    }
+    EXPECT_EQ(mutual, 2u);  // both directions, each flagged
+    const std::set<Edge> returns_to_sales = {
+        {"store_returns", {"sr_item_sk", "sr_ticket_number"}, "store_sales", {"ss_item_sk", "ss_ticket_number"}}};
+    EXPECT_EQ(edges_of(decide_relationships(schema, candidates, data)), returns_to_sales);
 }
