@@ -67,29 +67,38 @@ bool temporal_part(const Schema& schema, const Candidate& cand) {
 }
 
 // Two edges that are each other's reverse (a.x -> b.y and b.y -> a.x) say the same
-// values are in both tables, not which table owns them: neither is kept.
-void drop_reverse_pairs(std::vector<Relationship>& edges) {
-    // An edge as (child table, parent table, its column pairs in a fixed order): the same
-    // edge whichever order each side lists its columns in.
-    using Table = std::pair<std::string, std::string>;
-    using Pairs = std::vector<std::pair<std::string, std::string>>;
+// values are in both tables, not which table owns them: neither is kept. `ends` holds each
+// edge's (child, parent) relation indexes, so that only edges between two tables linked both
+// ways have their columns compared.
+void drop_reverse_pairs(std::vector<Relationship>& edges, const std::vector<std::pair<size_t, size_t>>& ends) {
+    std::map<std::pair<size_t, size_t>, std::vector<size_t>> linked;  // (child, parent) -> edges
+    for (size_t a = 0; a < ends.size(); a++)
+        linked[ends[a]].push_back(a);
+    // The column pairs in a fixed order: the same edge whichever order each side lists them.
     auto pairs = [](const std::vector<std::string>& from, const std::vector<std::string>& to) {
-        Pairs out;
+        std::vector<std::pair<std::string, std::string>> out;
         for (size_t k = 0; k < from.size() && k < to.size(); k++)
             out.emplace_back(from[k], to[k]);
         std::sort(out.begin(), out.end());
         return out;
     };
-    std::set<std::tuple<Table, Table, Pairs>> seen;
-    for (const Relationship& e : edges)
-        seen.insert({{e.from_schema, e.from_table}, {e.to_schema, e.to_table}, pairs(e.from_columns, e.to_columns)});
-    edges.erase(std::remove_if(edges.begin(), edges.end(),
-                               [&](const Relationship& e) {
-                                   return seen.count({{e.to_schema, e.to_table},
-                                                      {e.from_schema, e.from_table},
-                                                      pairs(e.to_columns, e.from_columns)}) > 0;
-                               }),
-                edges.end());
+    std::vector<bool> drop(edges.size(), false);
+    for (size_t a = 0; a < edges.size(); a++) {
+        auto reverse = linked.find({ends[a].second, ends[a].first});
+        if (reverse == linked.end())
+            continue;
+        for (size_t b : reverse->second)
+            if (pairs(edges[a].from_columns, edges[a].to_columns) == pairs(edges[b].to_columns, edges[b].from_columns))
+                drop[a] = true;
+    }
+    size_t kept = 0;
+    for (size_t a = 0; a < edges.size(); a++)
+        if (!drop[a]) {
+            if (kept != a)
+                edges[kept] = std::move(edges[a]);
+            kept++;
+        }
+    edges.resize(kept);
 }
 
 }  // namespace
@@ -152,6 +161,7 @@ std::vector<Relationship> decide_relationships(const Schema& schema, const std::
     }
 
     std::vector<Relationship> out;
+    std::vector<std::pair<size_t, size_t>> ends;  // (child, parent) of each edge in out
     for (auto& [child, scored] : by_child) {
         // The most likely target; between equals, the better known key (a declared one
         // before one assumed from a name).
@@ -214,8 +224,9 @@ std::vector<Relationship> decide_relationships(const Schema& schema, const std::
         }
         edge.evidence = std::move(ev);
         out.push_back(std::move(edge));
+        ends.emplace_back(cand.child, cand.parent);
     }
-    drop_reverse_pairs(out);
+    drop_reverse_pairs(out, ends);
     return out;
 }
 

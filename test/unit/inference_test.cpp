@@ -743,3 +743,15 @@ TEST(Inference, OneToOneOfUnknownDirectionOnDataFoundKeys) {
         {"store_returns", {"sr_item_sk", "sr_ticket_number"}, "store_sales", {"ss_item_sk", "ss_ticket_number"}}};
     EXPECT_EQ(edges_of(decide_relationships(schema, candidates, data)), returns_to_sales);
 }
+
+// Both ways contained, the keys listed in different orders: still one pair, both dropped.
+TEST(Inference, ReversePairsWhateverTheColumnOrder) {
+    Schema schema = SchemaBuilder()
+                        .table("dw", "store_sales", {{"ss_item_sk"}, {"ss_ticket_number"}, {"ss_quantity"}},
+                               {"ss_item_sk", "ss_ticket_number"})
+                        .table("dw", "store_returns", {{"sr_item_sk"}, {"sr_ticket_number"}, {"sr_fee", "numeric(7,2)"}},
+                               {"sr_ticket_number", "sr_item_sk"})
+                        .build();
+    auto candidates = relationship_candidates(schema);
+    EXPECT_TRUE(decide_relationships(schema, candidates, all_contained(candidates)).empty());
+}
