@@ -89,9 +89,10 @@ void CandidateBuilder::single_column_candidates(size_t i, size_t c) {
             // oauth_applications).
             // A qualifier that names a table of its own (payment_status_id, with payments)
             // says the status is that table's, not the one status table's.
-            bool qualifier_names_table = std::any_of(n.core.begin(), n.core.end() - 1, [&](const std::string& w) {
-                return by_stem_.count(naming::singular(w)) > 0;
-            });
+            bool qualifier_names_table =
+                !n.core.empty() && std::any_of(n.core.begin(), n.core.end() - 1, [&](const std::string& w) {
+                    return by_stem_.count(naming::singular(w)) > 0;
+                });
             if (found.empty() && !has_candidate(i, c) && !n.core.empty() && !own_key && !qualifier_names_table) {
                 auto it = by_last_word_.find(naming::singular(n.core.back()));
                 if (it != by_last_word_.end() && it->second.size() == 1)
